@@ -1,0 +1,80 @@
+/**
+ * The schema of `config.yaml`: types, ranges and defaults in one place (zod).
+ * `load-config.ts` validates the parsed YAML (after environment overrides) against it;
+ * everything else receives the resulting frozen `Config` and never reads the file or env itself.
+ */
+import { z } from 'zod';
+
+const positiveInt = (max: number) => z.number().int().min(1).max(max);
+
+/** Data source and dataset shape. */
+const dataSchema = z.strictObject({
+  /** Transaction CSV, relative to the config file. @default data/sales_sample.csv */
+  csv_path: z.string().min(1).default('data/sales_sample.csv'),
+  /** Header names of the three columns we read; other columns are ignored. */
+  columns: z
+    .strictObject({
+      date: z.string().min(1).default('Date'),
+      category: z.string().min(1).default('Product Category'),
+      amount: z.string().min(1).default('Total Amount'),
+    })
+    .prefault({}),
+  /** Categories offered by the API, `train --all` and `trainAll`. */
+  categories: z.array(z.string().min(1)).min(1).refine((c) => new Set(c).size === c.length, 'has duplicates'),
+  /** Days of history the model sees. @default 14 */
+  window_size: positiveInt(365).default(14),
+  /** @default 32 */
+  batch_size: positiveInt(4096).default(32),
+  /** Last fraction of days held out for validation. @default 0.2 */
+  validation_fraction: z.number().gt(0).lt(1).default(0.2),
+});
+
+/** CNN-LSTM hyperparameters (see ml/cnn-lstm.model.ts). */
+const modelSchema = z.strictObject({
+  conv_filters: positiveInt(1024).default(32),
+  kernel_size: positiveInt(31).default(3),
+  lstm_units: positiveInt(1024).default(64),
+  lstm_layers: positiveInt(4).default(1),
+  learning_rate: z.number().gt(0).max(1).default(0.001),
+});
+
+const trainingSchema = z.strictObject({
+  /** Epochs per run unless a request overrides it. @default 10 */
+  max_epochs: positiveInt(1000).default(10),
+  /** Seed of weight initialisation and batch shuffling. @default 42 */
+  seed: z.number().int().min(0).default(42),
+  experiment_name: z.string().min(1).default('sales-forecast'),
+  /** Runs that train at once, one worker thread each. @default 1 */
+  concurrency: positiveInt(16).default(1),
+  /** Nominal coverage of forecast intervals. @default 0.9 */
+  prediction_interval: z.number().gt(0).lt(1).default(0.9),
+});
+
+const mlflowSchema = z.strictObject({
+  /** When false nothing is sent to MLflow and nothing is queued for it. @default true */
+  enabled: z.boolean().default(true),
+  /** Tracking URI per environment, chosen by MLFLOW_ENV (default `local`). */
+  envs: z.record(z.string(), z.strictObject({ tracking_uri: z.url() })).default({
+    local: { tracking_uri: 'http://127.0.0.1:5000' },
+  }),
+});
+
+const apiSchema = z.strictObject({
+  /** @default 4000 */
+  port: z.number().int().min(0).max(65535).default(4000),
+  /** GraphQL path for HTTP, WebSocket and the playground. @default /graphql */
+  path: z.string().regex(/^\/[\w\-/]*$/, 'must start with / and contain only URL path characters').default('/graphql'),
+  allowed_origins: z.array(z.string()).default([]),
+});
+
+/** The whole file. Unknown keys are errors: a typo must not silently fall back to a default. */
+export const configFileSchema = z.strictObject({
+  data: dataSchema,
+  model: modelSchema.prefault({}),
+  training: trainingSchema.prefault({}),
+  mlflow: mlflowSchema.prefault({}),
+  api: apiSchema.prefault({}),
+  web: z.strictObject({ port: z.number().int().min(0).max(65535).default(3000) }).prefault({}),
+});
+
+export type ConfigFile = z.infer<typeof configFileSchema>;

@@ -1,0 +1,41 @@
+/**
+ * The validated, frozen configuration handed down from entry points (camelCase, absolute paths).
+ * Built by `load-config.ts` from `config.yaml` plus environment overrides.
+ */
+import type { CnnLstmHyperparameters } from '../ml/hyperparameters.js';
+
+export interface Config {
+  /** Absolute path of the file that was read. */
+  readonly configPath: string;
+  /** Directory of the config file; relative paths in it resolve against this. */
+  readonly rootDir: string;
+  /** Embedded database, CLI model store and other local state (DATA_DIR). @default <rootDir>/.data */
+  readonly dataDir: string;
+  /** A Postgres server to use instead of the embedded one (DATABASE_URL). */
+  readonly databaseUrl?: string;
+  readonly data: {
+    readonly csvPath: string;
+    readonly columns: { readonly date: string; readonly category: string; readonly amount: string };
+    readonly categories: readonly string[];
+    readonly windowSize: number;
+    readonly batchSize: number;
+    readonly validationFraction: number;
+  };
+  readonly model: Readonly<Omit<CnnLstmHyperparameters, 'windowSize'>>;
+  readonly training: {
+    readonly maxEpochs: number;
+    readonly seed: number;
+    readonly experimentName: string;
+    readonly concurrency: number;
+    readonly predictionInterval: number;
+  };
+  readonly mlflow: { readonly enabled: boolean; readonly env: string; readonly trackingUri?: string };
+  readonly api: {
+    readonly port: number;
+    readonly path: string;
+    readonly allowedOrigins: readonly string[];
+    /** When set, state-changing mutations need it (API_KEY). */
+    readonly apiKey?: string;
+  };
+  readonly web: { readonly port: number };
+}

@@ -1,0 +1,29 @@
+/**
+ * Hyperparameter shapes shared by the model builder, the trainer, the CLI and the API.
+ * Values come from `config.yaml` (model.*, data.*, training.*) with per-run overrides.
+ */
+
+/** What defines the network's shape and optimiser (PRODUCT.md "Model"). */
+export interface CnnLstmHyperparameters {
+  /** Days of history per input window. */
+  windowSize: number;
+  /** Conv1D filters. */
+  convFilters: number;
+  /** Conv1D kernel width (valid padding, as PyTorch's default). */
+  kernelSize: number;
+  /** Units of each LSTM layer. */
+  lstmUnits: number;
+  /** Stacked LSTM layers (the original has 1). */
+  lstmLayers: number;
+  /** Adam learning rate. */
+  learningRate: number;
+}
+
+/** Everything a training run needs beyond the data. */
+export interface TrainingHyperparameters extends CnnLstmHyperparameters {
+  epochs: number;
+  batchSize: number;
+  /** Seeds weight initialisation and the per-epoch shuffle. */
+  seed: number;
+  validationFraction: number;
+}

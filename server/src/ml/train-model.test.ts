@@ -1,0 +1,88 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import * as tf from '@tensorflow/tfjs';
+import { initBackend } from './backend.js';
+import { buildCnnLstm } from './cnn-lstm.model.js';
+import { trainModel, type EpochEvent, type TrainingData } from './train-model.js';
+import { syntheticSeries, TINY_HP, windowsOf } from './test-hyperparameters.js';
+
+function dataset(): TrainingData {
+  const values = syntheticSeries(200).map((v) => (v - 120) / 25);
+  const train = windowsOf(values.slice(0, 160), 14);
+  const validation = windowsOf(values.slice(160), 14);
+  return {
+    trainInputs: train.inputs,
+    trainTargets: train.targets,
+    validationInputs: validation.inputs,
+    validationTargets: validation.targets,
+  };
+}
+
+async function fit(seed: number, epochs = 2) {
+  const model = buildCnnLstm(TINY_HP, seed);
+  const events: EpochEvent[] = [];
+  const result = await trainModel(model, dataset(), {
+    epochs,
+    batchSize: 32,
+    seed,
+    onEpochEnd: (e) => void events.push(e),
+  });
+  const weights = model.getWeights().map((w) => Array.from(w.dataSync()));
+  model.optimizer.dispose();
+  model.dispose();
+  return { result, events, weights };
+}
+
+describe('trainModel', () => {
+  beforeAll(async () => {
+    await initBackend('wasm');
+  });
+
+  it('should report each epoch from 1 with a falling loss when fitting 2 epochs', async () => {
+    const { result, events } = await fit(42);
+    expect(events.map((e) => e.epoch)).toEqual([1, 2]);
+    expect(events.every((e) => e.totalEpochs === 2 && e.elapsedMs >= 0)).toBe(true);
+    expect(events[1]!.trainLoss).toBeLessThan(events[0]!.trainLoss);
+    expect(Number.isFinite(events[1]!.valLoss)).toBe(true);
+    expect(result).toEqual({ epochs: events, cancelled: false });
+  });
+
+  it('should produce identical weights when seed, data and backend are the same', async () => {
+    const a = await fit(3);
+    const b = await fit(3);
+    const c = await fit(4);
+    expect(a.weights).toEqual(b.weights);
+    expect(a.events).toEqual(b.events.map((e, i) => ({ ...e, elapsedMs: a.events[i]!.elapsedMs })));
+    expect(c.weights).not.toEqual(a.weights);
+  });
+
+  it('should not leak tensors when a fit ends', async () => {
+    await fit(1, 1);
+    const before = tf.memory().numTensors;
+    await fit(1, 2);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('should stop within the epoch and report cancelled when the signal aborts', async () => {
+    const controller = new AbortController();
+    const model = buildCnnLstm(TINY_HP, 1);
+    const result = await trainModel(model, dataset(), {
+      epochs: 50,
+      batchSize: 8,
+      seed: 1,
+      signal: controller.signal,
+      onEpochEnd: (e) => {
+        if (e.epoch === 2) controller.abort();
+      },
+    });
+    model.dispose();
+    expect(result.cancelled).toBe(true);
+    expect(result.epochs.map((e) => e.epoch)).toEqual([1, 2]);
+  });
+
+  it('should throw when there are no validation windows', async () => {
+    const model = buildCnnLstm(TINY_HP, 1);
+    const data = { ...dataset(), validationInputs: [], validationTargets: [] };
+    await expect(trainModel(model, data, { epochs: 1, batchSize: 8, seed: 1 })).rejects.toThrow(/validation window/);
+    model.dispose();
+  });
+});
