@@ -1,0 +1,81 @@
+/**
+ * `npm run train -- --category <name> | --all [--epochs N] [--csv <path>] [--json] [--backend B]`
+ * Trains in-process (each run in a worker thread; no server needed), shows a progress bar per run,
+ * prints a table of metrics against the baselines (or one JSON object per run with --json), and stores
+ * each model version under DATA_DIR/models where `npm start` picks it up.
+ */
+import { parseArgs } from 'node:util';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { randomUUID } from 'node:crypto';
+import { loadConfig } from '../config/load-config.js';
+import { BACKENDS, type BackendName } from '../ml/backend.js';
+import { deserializeBundle } from '../ml/model-bundle.js';
+import { storeVersion } from '../ml/model-store.js';
+import { startTrainingWorker } from '../training/run-training-worker.js';
+import { buildTrainingJob } from '../training/training-job.js';
+import { loadTrainingData } from './load-training-data.js';
+import { createProgress } from './train-progress.js';
+import { printResultsTable, toJsonLine, type RunResult } from './train-report.js';
+import { parsePositiveInt, runCli, UsageError } from './run-cli.js';
+
+const USAGE =
+  'usage: npm run train -- --category <name> | --all [--epochs N] [--csv <path>] [--json] [--backend auto|wasm|cpu|tensorflow]';
+
+async function main(): Promise<number> {
+  const { values: flags } = parseArgs({
+    options: {
+      category: { type: 'string', multiple: true },
+      all: { type: 'boolean', default: false },
+      epochs: { type: 'string' },
+      csv: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      backend: { type: 'string', default: 'auto' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (!flags.all && !flags.category?.length) throw new UsageError('say which categories: --category <name> or --all');
+  if (flags.all && flags.category?.length) throw new UsageError('use either --category or --all, not both');
+  const backend = flags.backend as BackendName | 'auto';
+  if (backend !== 'auto' && !BACKENDS.includes(backend)) throw new UsageError(`unknown --backend "${flags.backend}"`);
+  const epochs = parsePositiveInt('epochs', flags.epochs, 1000);
+
+  const config = loadConfig();
+  const data = await loadTrainingData(config, { csv: flags.csv, categories: flags.all ? 'all' : flags.category! });
+  if (data.badRows.length > 0) process.stderr.write(`${data.badRowsSummary}\n`);
+
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  const progress = createProgress({ enabled: !flags.json && process.stderr.isTTY === true });
+  const results: RunResult[] = [];
+  for (const series of data.series) {
+    const job = buildTrainingJob(config, {
+      runId: randomUUID(),
+      series,
+      csvPath: data.csvPath,
+      overrides: { epochs },
+      backend,
+    });
+    const bar = progress.add(series.category, job.hyperparameters.epochs);
+    const worker = startTrainingWorker(job, { onMessage: (m) => (m.type === 'epoch' ? bar.update(m) : undefined) });
+    const onSigint = () => worker.cancel();
+    process.once('SIGINT', onSigint);
+    const outcome = await worker.done;
+    process.off('SIGINT', onSigint);
+    bar.stop();
+    const result: RunResult = { category: series.category, epochs: job.hyperparameters.epochs, outcome };
+    if (outcome.type === 'done') {
+      const bundle = deserializeBundle(outcome.bundle);
+      result.storedIn = (await storeVersion(config.dataDir, bundle)).dir;
+    }
+    results.push(result);
+    if (flags.json) process.stdout.write(`${JSON.stringify(toJsonLine(result))}\n`);
+  }
+  progress.stop();
+  loopDelay.disable();
+  const p99 = loopDelay.percentile(99) / 1e6;
+  if (!flags.json) printResultsTable(results, { eventLoopP99Ms: p99, modelsDir: config.dataDir });
+  return results.every((r) => r.outcome.type === 'done') ? 0 : 1;
+}
+
+runCli(main, USAGE);

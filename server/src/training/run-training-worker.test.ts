@@ -1,0 +1,81 @@
+import { describe, expect, it } from '@jest/globals';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { deserializeBundle } from '../ml/model-bundle.js';
+import { syntheticSeries, TINY_HP } from '../ml/test-hyperparameters.js';
+import type { DailySeries } from '../ml/data/daily-series.js';
+import { startTrainingWorker } from './run-training-worker.js';
+import type { TrainingJob } from './trainer.js';
+import type { WorkerMessage } from './worker-messages.js';
+
+function series(days: number): DailySeries {
+  const start = Date.parse('2024-01-01T00:00:00Z');
+  return {
+    category: 'Beauty',
+    dates: Array.from({ length: days }, (_, i) => new Date(start + i * 86_400_000).toISOString().slice(0, 10)),
+    values: syntheticSeries(days),
+  };
+}
+
+function job(overrides: Partial<TrainingJob['hyperparameters']> = {}, days = 120): TrainingJob {
+  return {
+    runId: 'run-1',
+    series: series(days),
+    datasetSource: 'synthetic',
+    hyperparameters: { ...TINY_HP, ...overrides },
+    intervalCoverage: 0.9,
+    configSnapshot: { test: true },
+    backend: 'wasm',
+  };
+}
+
+describe('startTrainingWorker', () => {
+  it('should emit started, one event per epoch in order, then done with a loadable version', async () => {
+    const messages: WorkerMessage[] = [];
+    const delay = monitorEventLoopDelay({ resolution: 5 });
+    delay.enable();
+    const outcome = await startTrainingWorker(job({ epochs: 3 }), { onMessage: (m) => messages.push(m) }).done;
+    delay.disable();
+    expect(messages.map((m) => (m.type === 'epoch' ? `epoch${m.epoch}` : m.type))).toEqual([
+      'started',
+      'epoch1',
+      'epoch2',
+      'epoch3',
+      'done',
+    ]);
+    expect(outcome.type).toBe('done');
+    if (outcome.type !== 'done') return;
+    const bundle = deserializeBundle(outcome.bundle);
+    expect(bundle.meta.id).toBe(outcome.modelVersionId);
+    expect(bundle.meta.epochs).toHaveLength(3);
+    expect(bundle.meta.tfBackend).toBe('wasm');
+    expect(bundle.plotPng?.subarray(1, 4)).toEqual(new Uint8Array([80, 78, 71])); // "PNG"
+    expect(outcome.metrics.seasonalNaiveMae).toBeGreaterThanOrEqual(0);
+    // Training ran on another thread: this one stayed responsive.
+    expect(delay.percentile(99) / 1e6).toBeLessThan(200);
+  });
+
+  it('should stop within an epoch and answer cancelled when cancelled mid-run', async () => {
+    const epochs: number[] = [];
+    const handle = startTrainingWorker(job({ epochs: 200, batchSize: 4 }), {
+      onMessage: (m) => {
+        if (m.type !== 'epoch') return;
+        epochs.push(m.epoch);
+        if (m.epoch === 1) handle.cancel();
+      },
+    });
+    const outcome = await handle.done;
+    expect(outcome).toEqual({ type: 'cancelled', runId: 'run-1', epochsDone: expect.any(Number) });
+    // The cancel arrived during epoch 2 at the latest, so at most one more epoch finished.
+    expect(epochs.length).toBeLessThanOrEqual(2);
+  });
+
+  it('should answer failed with a data error code when the series is shorter than two windows', async () => {
+    const outcome = await startTrainingWorker(job({}, 20)).done;
+    expect(outcome).toMatchObject({ type: 'failed', error: { code: 'NOT_ENOUGH_DAYS' } });
+  });
+
+  it('should answer failed when the hyperparameters cannot build a model', async () => {
+    const outcome = await startTrainingWorker(job({ kernelSize: 20 })).done;
+    expect(outcome).toMatchObject({ type: 'failed', error: { code: 'BAD_HYPERPARAMETERS' } });
+  });
+});
