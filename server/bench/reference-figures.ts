@@ -4,7 +4,8 @@
  * of windows there, so other sizes are interpolated linearly between the measured points.
  */
 export const PYTORCH_REFERENCE = {
-  source: 'PyTorch 1.13 CPU 1 thread: 0.030 s/epoch at 278 windows (Beauty), 0.165 at ~1,986 (2,000 days); linear in between',
+  source:
+    'PyTorch 1.13 CPU 1 thread: 0.030 s/epoch at 278 windows (Beauty), 0.165 at ~1,986 (2,000 days); linear in between',
   points: [
     { windows: 278, secondsPerEpoch: 0.03 },
     { windows: 1986, secondsPerEpoch: 0.165 },
@@ -16,5 +17,8 @@ export const PYTORCH_REFERENCE = {
 export function pytorchSecondsPerEpoch(windows: number): number {
   const pts = PYTORCH_REFERENCE.points;
   const [a, b] = windows <= pts[1].windows ? [pts[0], pts[1]] : [pts[1], pts[2]];
-  return a.secondsPerEpoch + ((windows - a.windows) * (b.secondsPerEpoch - a.secondsPerEpoch)) / (b.windows - a.windows);
+  return (
+    a.secondsPerEpoch +
+    ((windows - a.windows) * (b.secondsPerEpoch - a.secondsPerEpoch)) / (b.windows - a.windows)
+  );
 }

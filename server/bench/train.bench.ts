@@ -34,14 +34,29 @@ const datasets = [
 ];
 
 const table = new Table({
-  head: ['data set', 'category', 'backend', 'train windows', 's/epoch', 'whole run s', 'PyTorch s/epoch', 'ratio'],
+  head: [
+    'data set',
+    'category',
+    'backend',
+    'train windows',
+    's/epoch',
+    'whole run s',
+    'PyTorch s/epoch',
+    'ratio',
+  ],
 });
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 for (const dataset of datasets) {
   const data = await loadTrainingData(config, { csv: dataset.csv, categories: [dataset.category] });
   const series = data.series[0]!;
   for (const backend of backends) {
-    const job = buildTrainingJob(config, { runId: `bench-${dataset.name}-${backend}`, series, csvPath: dataset.csv, overrides: { epochs }, backend });
+    const job = buildTrainingJob(config, {
+      runId: `bench-${dataset.name}-${backend}`,
+      series,
+      csvPath: dataset.csv,
+      overrides: { epochs },
+      backend,
+    });
     const started = performance.now();
     loopDelay.enable();
     const outcome = await startTrainingWorker(job).done;
@@ -68,4 +83,6 @@ for (const dataset of datasets) {
 }
 console.log(table.toString());
 console.log(`PyTorch reference: ${PYTORCH_REFERENCE.source}`);
-console.log(`event loop p99 delay in the launching process while training: ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms (max ${(loopDelay.max / 1e6).toFixed(1)} ms)`);
+console.log(
+  `event loop p99 delay in the launching process while training: ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms (max ${(loopDelay.max / 1e6).toFixed(1)} ms)`,
+);

@@ -20,10 +20,16 @@ export async function loadTrainingData(
   config: Config,
   options: { csv?: string; categories: 'all' | string[] },
 ): Promise<TrainingData> {
-  const csvPath = options.csv ? path.resolve(process.env.INIT_CWD ?? process.cwd(), options.csv) : config.data.csvPath;
+  const csvPath = options.csv
+    ? path.resolve(process.env.INIT_CWD ?? process.cwd(), options.csv)
+    : config.data.csvPath;
   const table = await readSalesCsv(csvPath, config.data.columns);
   const names =
-    options.categories !== 'all' ? options.categories : options.csv ? listCategories(table) : config.data.categories;
+    options.categories !== 'all'
+      ? options.categories
+      : options.csv
+        ? listCategories(table)
+        : config.data.categories;
   const shown = table.badRows.slice(0, 3).map((b) => `line ${b.line} (${b.reason})`);
   const more = table.badRows.length > 3 ? `, … ${table.badRows.length - 3} more` : '';
   return {

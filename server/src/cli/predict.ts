@@ -11,7 +11,8 @@ import { forecastWithBundle } from '../ml/forecast-with-bundle.js';
 import { loadTrainingData } from './load-training-data.js';
 import { parsePositiveInt, runCli, UsageError } from './run-cli.js';
 
-const USAGE = 'usage: npm run predict -- --category <name> (--values v1,v2,… | --latest) [--horizon H] [--json]';
+const USAGE =
+  'usage: npm run predict -- --category <name> (--values v1,v2,… | --latest) [--horizon H] [--json]';
 const MAX_HORIZON = 365;
 
 function parseValues(text: string): number[] {
@@ -38,12 +39,15 @@ async function main(): Promise<number> {
     allowPositionals: false,
   });
   if (!flags.category) throw new UsageError('--category is required');
-  if (Boolean(flags.values) === flags.latest) throw new UsageError('give exactly one of --values or --latest');
+  if (Boolean(flags.values) === flags.latest)
+    throw new UsageError('give exactly one of --values or --latest');
   const horizon = parsePositiveInt('horizon', flags.horizon, MAX_HORIZON) ?? 1;
   const config = loadConfig();
   const bundle = await loadLatestVersion(config.dataDir, flags.category);
   if (!bundle) {
-    throw new UsageError(`no model for "${flags.category}" yet: train one with npm run train -- --category "${flags.category}"`);
+    throw new UsageError(
+      `no model for "${flags.category}" yet: train one with npm run train -- --category "${flags.category}"`,
+    );
   }
   let history: number[];
   let lastDate: string | undefined;
@@ -54,11 +58,15 @@ async function main(): Promise<number> {
   } else {
     history = parseValues(flags.values!);
     if (history.length !== bundle.meta.windowSize) {
-      throw new UsageError(`--values needs exactly ${bundle.meta.windowSize} values, the model's window (got ${history.length})`);
+      throw new UsageError(
+        `--values needs exactly ${bundle.meta.windowSize} values, the model's window (got ${history.length})`,
+      );
     }
   }
   if (flags.latest && bundle.meta.dataset.source !== config.data.csvPath) {
-    process.stderr.write(`note: this model was trained on ${bundle.meta.dataset.source}, not on ${config.data.csvPath}\n`);
+    process.stderr.write(
+      `note: this model was trained on ${bundle.meta.dataset.source}, not on ${config.data.csvPath}\n`,
+    );
   }
   await initBackend('auto');
   const forecast = await forecastWithBundle(bundle, history, { horizon, lastDate });
@@ -69,7 +77,9 @@ async function main(): Promise<number> {
     forecast.values.forEach((value, i) => {
       const day = forecast.dates?.[i] ?? `t+${i + 1}`;
       const range = `${forecast.lower[i]!.toFixed(1)} … ${forecast.upper[i]!.toFixed(1)}`;
-      process.stdout.write(`${day}  ${value.toFixed(1)}  (${Math.round(bundle.meta.interval.coverage * 100)}% interval ${range})\n`);
+      process.stdout.write(
+        `${day}  ${value.toFixed(1)}  (${Math.round(bundle.meta.interval.coverage * 100)}% interval ${range})\n`,
+      );
     });
   }
   return 0;

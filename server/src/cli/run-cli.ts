@@ -40,7 +40,8 @@ export function runCli(main: () => Promise<number | void>, usage: string): void 
 // node:util parseArgs throws TypeErrors coded ERR_PARSE_ARGS_* for unknown or malformed flags.
 function asUsageError(error: unknown): Error {
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return new UsageError((error as Error).message);
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))
+    return new UsageError((error as Error).message);
   return error instanceof Error ? error : new Error(String(error));
 }
 

@@ -43,12 +43,27 @@ function round(value: number, digits: number): number {
   return Number(value.toFixed(digits));
 }
 
-const fmt = (v: number | null | undefined, digits = 1) => (v === null || v === undefined ? '-' : v.toFixed(digits));
+const fmt = (v: number | null | undefined, digits = 1) =>
+  v === null || v === undefined ? '-' : v.toFixed(digits);
 
 /** Prints the table and the footer lines to stdout. */
-export function printResultsTable(results: RunResult[], info: { eventLoopP99Ms: number; modelsDir: string }): void {
+export function printResultsTable(
+  results: RunResult[],
+  info: { eventLoopP99Ms: number; modelsDir: string },
+): void {
   const table = new Table({
-    head: ['category', 'status', 'backend', 's/epoch', 'MAE', 'RMSE', 'naive MAE', 'seas. naive MAE', 'MASE', 'verdict'],
+    head: [
+      'category',
+      'status',
+      'backend',
+      's/epoch',
+      'MAE',
+      'RMSE',
+      'naive MAE',
+      'seas. naive MAE',
+      'MASE',
+      'verdict',
+    ],
     // Colours only on a terminal: piped output (CI logs, files) stays plain text.
     style: process.stdout.isTTY ? undefined : { head: [], border: [] },
   });
@@ -75,5 +90,7 @@ export function printResultsTable(results: RunResult[], info: { eventLoopP99Ms: 
   }
   process.stdout.write(`${table.toString()}\n`);
   process.stdout.write(`model versions stored under ${info.modelsDir}/models (served by npm start)\n`);
-  process.stdout.write(`event loop p99 delay in this process while training: ${info.eventLoopP99Ms.toFixed(1)} ms\n`);
+  process.stdout.write(
+    `event loop p99 delay in this process while training: ${info.eventLoopP99Ms.toFixed(1)} ms\n`,
+  );
 }

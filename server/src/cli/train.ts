@@ -34,14 +34,19 @@ async function main(): Promise<number> {
     strict: true,
     allowPositionals: false,
   });
-  if (!flags.all && !flags.category?.length) throw new UsageError('say which categories: --category <name> or --all');
+  if (!flags.all && !flags.category?.length)
+    throw new UsageError('say which categories: --category <name> or --all');
   if (flags.all && flags.category?.length) throw new UsageError('use either --category or --all, not both');
   const backend = flags.backend as BackendName | 'auto';
-  if (backend !== 'auto' && !BACKENDS.includes(backend)) throw new UsageError(`unknown --backend "${flags.backend}"`);
+  if (backend !== 'auto' && !BACKENDS.includes(backend))
+    throw new UsageError(`unknown --backend "${flags.backend}"`);
   const epochs = parsePositiveInt('epochs', flags.epochs, 1000);
 
   const config = loadConfig();
-  const data = await loadTrainingData(config, { csv: flags.csv, categories: flags.all ? 'all' : flags.category! });
+  const data = await loadTrainingData(config, {
+    csv: flags.csv,
+    categories: flags.all ? 'all' : flags.category!,
+  });
   if (data.badRows.length > 0) process.stderr.write(`${data.badRowsSummary}\n`);
 
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
@@ -57,7 +62,9 @@ async function main(): Promise<number> {
       backend,
     });
     const bar = progress.add(series.category, job.hyperparameters.epochs);
-    const worker = startTrainingWorker(job, { onMessage: (m) => (m.type === 'epoch' ? bar.update(m) : undefined) });
+    const worker = startTrainingWorker(job, {
+      onMessage: (m) => (m.type === 'epoch' ? bar.update(m) : undefined),
+    });
     const onSigint = () => worker.cancel();
     process.once('SIGINT', onSigint);
     const outcome = await worker.done;

@@ -20,7 +20,10 @@ const dataSchema = z.strictObject({
     })
     .prefault({}),
   /** Categories offered by the API, `train --all` and `trainAll`. */
-  categories: z.array(z.string().min(1)).min(1).refine((c) => new Set(c).size === c.length, 'has duplicates'),
+  categories: z
+    .array(z.string().min(1))
+    .min(1)
+    .refine((c) => new Set(c).size === c.length, 'has duplicates'),
   /** Days of history the model sees. @default 14 */
   window_size: positiveInt(365).default(14),
   /** @default 32 */
@@ -63,7 +66,10 @@ const apiSchema = z.strictObject({
   /** @default 4000 */
   port: z.number().int().min(0).max(65535).default(4000),
   /** GraphQL path for HTTP, WebSocket and the playground. @default /graphql */
-  path: z.string().regex(/^\/[\w\-/]*$/, 'must start with / and contain only URL path characters').default('/graphql'),
+  path: z
+    .string()
+    .regex(/^\/[\w\-/]*$/, 'must start with / and contain only URL path characters')
+    .default('/graphql'),
   allowed_origins: z.array(z.string()).default([]),
 });
 

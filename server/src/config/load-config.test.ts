@@ -23,17 +23,38 @@ describe('loadConfig', () => {
     const config = loadConfig({}, write('min.yaml', MINIMAL));
     expect(config.data).toMatchObject({ windowSize: 14, batchSize: 32, validationFraction: 0.2 });
     expect(config.data.csvPath).toBe(path.join(dir, 'data/sales_sample.csv'));
-    expect(config.model).toEqual({ convFilters: 32, kernelSize: 3, lstmUnits: 64, lstmLayers: 1, learningRate: 0.001 });
-    expect(config.training).toMatchObject({ maxEpochs: 10, seed: 42, experimentName: 'sales-forecast', concurrency: 1 });
+    expect(config.model).toEqual({
+      convFilters: 32,
+      kernelSize: 3,
+      lstmUnits: 64,
+      lstmLayers: 1,
+      learningRate: 0.001,
+    });
+    expect(config.training).toMatchObject({
+      maxEpochs: 10,
+      seed: 42,
+      experimentName: 'sales-forecast',
+      concurrency: 1,
+    });
     expect(config.api).toMatchObject({ port: 4000, path: '/graphql' });
     expect(config.dataDir).toBe(path.join(dir, '.data'));
     expect(config.mlflow).toEqual({ enabled: true, env: 'local', trackingUri: 'http://127.0.0.1:5000' });
   });
 
   it('should let the documented environment variables override the file', () => {
-    const file = write('env.yaml', `${MINIMAL}mlflow:\n  envs:\n    local: { tracking_uri: 'http://a:5000' }\n    docker: { tracking_uri: 'http://mlflow:5000' }\n`);
+    const file = write(
+      'env.yaml',
+      `${MINIMAL}mlflow:\n  envs:\n    local: { tracking_uri: 'http://a:5000' }\n    docker: { tracking_uri: 'http://mlflow:5000' }\n`,
+    );
     const config = loadConfig(
-      { PORT: '5050', WEB_PORT: '3100', MLFLOW_ENV: 'docker', DATA_DIR: '/tmp/x', DATABASE_URL: 'postgres://h/db', API_KEY: 'k' },
+      {
+        PORT: '5050',
+        WEB_PORT: '3100',
+        MLFLOW_ENV: 'docker',
+        DATA_DIR: '/tmp/x',
+        DATABASE_URL: 'postgres://h/db',
+        API_KEY: 'k',
+      },
       file,
     );
     expect(config.api.port).toBe(5050);
@@ -42,7 +63,9 @@ describe('loadConfig', () => {
     expect(config.dataDir).toBe('/tmp/x');
     expect(config.databaseUrl).toBe('postgres://h/db');
     expect(config.api.apiKey).toBe('k');
-    expect(loadConfig({ MLFLOW_TRACKING_URI: 'http://other:1' }, file).mlflow.trackingUri).toBe('http://other:1');
+    expect(loadConfig({ MLFLOW_TRACKING_URI: 'http://other:1' }, file).mlflow.trackingUri).toBe(
+      'http://other:1',
+    );
   });
 
   it('should name the key, the problem and the value when a value is out of range', () => {
@@ -52,17 +75,23 @@ describe('loadConfig', () => {
   });
 
   it('should say which variable a bad override came from', () => {
-    expect(() => loadConfig({ PORT: 'eighty' }, write('p.yaml', MINIMAL))).toThrow(/api\.port \(from PORT\).*"eighty"/);
+    expect(() => loadConfig({ PORT: 'eighty' }, write('p.yaml', MINIMAL))).toThrow(
+      /api\.port \(from PORT\).*"eighty"/,
+    );
   });
 
   it('should reject unknown keys so typos do not fall back to defaults', () => {
-    expect(() => loadConfig({}, write('typo.yaml', `${MINIMAL}training:\n  max_epoch: 5\n`))).toThrow(/max_epoch/);
+    expect(() => loadConfig({}, write('typo.yaml', `${MINIMAL}training:\n  max_epoch: 5\n`))).toThrow(
+      /max_epoch/,
+    );
   });
 
   it('should reject a missing categories list, invalid YAML and an unknown MLFLOW_ENV', () => {
     expect(() => loadConfig({}, write('nocat.yaml', 'data: {}\n'))).toThrow(/data\.categories/);
     expect(() => loadConfig({}, write('broken.yaml', 'data: [\n'))).toThrow(/invalid YAML/);
-    expect(() => loadConfig({ MLFLOW_ENV: 'prod' }, write('m.yaml', MINIMAL))).toThrow(/no entry "prod".*MLFLOW_TRACKING_URI/);
+    expect(() => loadConfig({ MLFLOW_ENV: 'prod' }, write('m.yaml', MINIMAL))).toThrow(
+      /no entry "prod".*MLFLOW_TRACKING_URI/,
+    );
   });
 
   it('should return a frozen object', () => {
@@ -76,6 +105,8 @@ describe('loadConfig', () => {
     const nested = path.join(dir, 'a', 'b');
     fs.mkdirSync(nested, { recursive: true });
     expect(findConfigPath({}, nested)).toBe(path.join(dir, 'config.yaml'));
-    expect(findConfigPath({ CONFIG_PATH: 'min.yaml', INIT_CWD: dir }, nested)).toBe(path.join(dir, 'min.yaml'));
+    expect(findConfigPath({ CONFIG_PATH: 'min.yaml', INIT_CWD: dir }, nested)).toBe(
+      path.join(dir, 'min.yaml'),
+    );
   });
 });

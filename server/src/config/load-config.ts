@@ -44,7 +44,8 @@ export function findConfigPath(env: ConfigEnv = process.env, cwd = process.cwd()
   for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'config.yaml');
     if (fs.existsSync(candidate)) return candidate;
-    if (path.dirname(dir) === dir) throw new ConfigError(`config.yaml not found in ${cwd} or its parents; set CONFIG_PATH`);
+    if (path.dirname(dir) === dir)
+      throw new ConfigError(`config.yaml not found in ${cwd} or its parents; set CONFIG_PATH`);
   }
 }
 
@@ -57,7 +58,8 @@ export function loadConfig(env: ConfigEnv = process.env, configPath = findConfig
   const name = path.basename(configPath);
   if (!fs.existsSync(configPath)) throw new ConfigError(`${configPath}: file not found (set CONFIG_PATH)`);
   const doc = parseDocument(fs.readFileSync(configPath, 'utf8'));
-  if (doc.errors.length > 0) throw new ConfigError(`${name}: invalid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
+  if (doc.errors.length > 0)
+    throw new ConfigError(`${name}: invalid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
   const raw = (doc.toJS() ?? {}) as Record<string, Record<string, unknown> | undefined>;
   applyEnvOverrides(raw, env);
   const parsed = configFileSchema.safeParse(raw);
@@ -88,7 +90,8 @@ function formatIssues(name: string, issues: z.core.$ZodIssue[], raw: unknown): s
 
 function valueAt(raw: unknown, keyPath: PropertyKey[]): unknown {
   return keyPath.reduce<unknown>(
-    (node, key) => (node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined),
+    (node, key) =>
+      node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined,
     raw,
   );
 }
@@ -136,7 +139,12 @@ function toConfig(file: ConfigFile, configPath: string, env: ConfigEnv): Config 
       env: mlflowEnv,
       trackingUri: env.MLFLOW_TRACKING_URI || envEntry?.tracking_uri,
     },
-    api: { port: api.port, path: api.path, allowedOrigins: [...api.allowed_origins], apiKey: env.API_KEY || undefined },
+    api: {
+      port: api.port,
+      path: api.path,
+      allowedOrigins: [...api.allowed_origins],
+      apiKey: env.API_KEY || undefined,
+    },
     web: { port: web.port },
   };
 }

@@ -24,7 +24,8 @@ async function activate(name: BackendName): Promise<void> {
     await import('@tensorflow/tfjs-backend-wasm');
     registerWasmConv2DBackpropFilter();
   }
-  if (!(await tf.setBackend(name))) throw new BackendUnavailableError(`TF.js backend "${name}" failed to initialise`);
+  if (!(await tf.setBackend(name)))
+    throw new BackendUnavailableError(`TF.js backend "${name}" failed to initialise`);
   await tf.ready();
 }
 
@@ -39,7 +40,9 @@ export async function initBackend(preference: BackendName | 'auto' = 'auto'): Pr
       await activate(preference);
     } catch (error) {
       if (error instanceof BackendUnavailableError) throw error;
-      throw new BackendUnavailableError(`TF.js backend "${preference}" is not available: ${(error as Error).message}`);
+      throw new BackendUnavailableError(
+        `TF.js backend "${preference}" is not available: ${(error as Error).message}`,
+      );
     }
     return preference;
   }

@@ -47,6 +47,8 @@ describe('buildCnnLstm', () => {
   });
 
   it('should throw when the kernel is wider than the window', () => {
-    expect(() => buildCnnLstm({ ...TINY_HP, windowSize: 2, kernelSize: 3 }, 1)).toThrow(/larger than the window/);
+    expect(() => buildCnnLstm({ ...TINY_HP, windowSize: 2, kernelSize: 3 }, 1)).toThrow(
+      /larger than the window/,
+    );
   });
 });

@@ -47,9 +47,13 @@ export function naiveForecasts(windows: readonly (readonly number[])[]): number[
  * Seasonal-naive forecast of each window's next day: the value one season (7 days) before it,
  * i.e. `window[length - 7]`. @throws RangeError when windows are shorter than the season.
  */
-export function seasonalNaiveForecasts(windows: readonly (readonly number[])[], season = SEASON_LENGTH): number[] {
+export function seasonalNaiveForecasts(
+  windows: readonly (readonly number[])[],
+  season = SEASON_LENGTH,
+): number[] {
   return windows.map((w) => {
-    if (w.length < season) throw new RangeError(`window of ${w.length} days is shorter than the season (${season})`);
+    if (w.length < season)
+      throw new RangeError(`window of ${w.length} days is shorter than the season (${season})`);
     return w[w.length - season]!;
   });
 }

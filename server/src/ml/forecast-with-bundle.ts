@@ -21,7 +21,9 @@ export interface Forecast {
 /** The `horizon` days after `lastDate` (YYYY-MM-DD), UTC. */
 export function datesAfter(lastDate: string, horizon: number): string[] {
   const start = Date.parse(`${lastDate}T00:00:00Z`);
-  return Array.from({ length: horizon }, (_, i) => new Date(start + (i + 1) * 86_400_000).toISOString().slice(0, 10));
+  return Array.from({ length: horizon }, (_, i) =>
+    new Date(start + (i + 1) * 86_400_000).toISOString().slice(0, 10),
+  );
 }
 
 /** Forecasts with an already loaded model. */

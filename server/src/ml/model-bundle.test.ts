@@ -13,13 +13,28 @@ import { listStoredVersions, loadLatestVersion, storeVersion } from './model-sto
 import { trainModel } from './train-model.js';
 import { syntheticSeries, TINY_HP, windowsOf } from './test-hyperparameters.js';
 
-const windows = windowsOf(syntheticSeries(80).map((v) => (v - 120) / 25), 14);
+const windows = windowsOf(
+  syntheticSeries(80).map((v) => (v - 120) / 25),
+  14,
+);
 let trained: tf.LayersModel;
 let bundle: ModelVersionBundle;
 let tmp: string;
 
-function makeBundle(artifacts: ModelVersionBundle['model'], id = 'v1', createdAt = '2026-01-01T00:00:00.000Z'): ModelVersionBundle {
-  const metrics = { rmse: 1, mae: 1, mase: 0.5, naiveRmse: 2, naiveMae: 2, seasonalNaiveRmse: 2, seasonalNaiveMae: 2 };
+function makeBundle(
+  artifacts: ModelVersionBundle['model'],
+  id = 'v1',
+  createdAt = '2026-01-01T00:00:00.000Z',
+): ModelVersionBundle {
+  const metrics = {
+    rmse: 1,
+    mae: 1,
+    mase: 0.5,
+    naiveRmse: 2,
+    naiveMae: 2,
+    seasonalNaiveRmse: 2,
+    seasonalNaiveMae: 2,
+  };
   return {
     meta: {
       formatVersion: 1,
@@ -32,8 +47,20 @@ function makeBundle(artifacts: ModelVersionBundle['model'], id = 'v1', createdAt
       hyperparameters: TINY_HP,
       configSnapshot: { model: { lstmUnits: 8 } },
       metrics,
-      interval: { coverage: 0.9, halfWidth: 3, validationCoverage: 0.88, method: 'split-conformal-abs-residual' },
-      dataset: { source: 'x.csv', firstDate: '2024-01-01', lastDate: '2024-03-20', days: 80, trainDays: 64, validationDays: 16 },
+      interval: {
+        coverage: 0.9,
+        halfWidth: 3,
+        validationCoverage: 0.88,
+        method: 'split-conformal-abs-residual',
+      },
+      dataset: {
+        source: 'x.csv',
+        firstDate: '2024-01-01',
+        lastDate: '2024-03-20',
+        days: 80,
+        trainDays: 64,
+        validationDays: 16,
+      },
       epochs: [],
     },
     model: artifacts,
@@ -46,7 +73,12 @@ describe('model versions', () => {
     await initBackend('wasm');
     tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'bundle-test-'));
     trained = buildCnnLstm(TINY_HP, 5);
-    const data = { trainInputs: windows.inputs, trainTargets: windows.targets, validationInputs: windows.inputs, validationTargets: windows.targets };
+    const data = {
+      trainInputs: windows.inputs,
+      trainTargets: windows.targets,
+      validationInputs: windows.inputs,
+      validationTargets: windows.targets,
+    };
     await trainModel(trained, data, { epochs: 1, batchSize: 16, seed: 5 });
     bundle = makeBundle(await captureModel(trained));
   });
@@ -68,9 +100,14 @@ describe('model versions', () => {
   it('should predict exactly what the trained model did when loaded from a folder', async () => {
     const dir = path.join(tmp, 'folder');
     await saveBundleToFolder(bundle, dir);
-    expect((await fs.readdir(dir)).sort()).toEqual(
-      ['config.json', 'evaluation.png', 'metadata.json', 'model.json', 'normalization.json', 'weights.bin'],
-    );
+    expect((await fs.readdir(dir)).sort()).toEqual([
+      'config.json',
+      'evaluation.png',
+      'metadata.json',
+      'model.json',
+      'normalization.json',
+      'weights.bin',
+    ]);
     const loaded = await loadModel((await loadBundleFromFolder(dir)).model);
     expect(predictNormalized(loaded, windows.inputs)).toEqual(predictNormalized(trained, windows.inputs));
     loaded.dispose();

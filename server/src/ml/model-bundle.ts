@@ -25,7 +25,14 @@ export interface ModelVersionMeta {
   configSnapshot: Record<string, unknown>;
   metrics: ForecastMetrics;
   interval: PredictionInterval;
-  dataset: { source: string; firstDate: string; lastDate: string; days: number; trainDays: number; validationDays: number };
+  dataset: {
+    source: string;
+    firstDate: string;
+    lastDate: string;
+    days: number;
+    trainDays: number;
+    validationDays: number;
+  };
   epochs: EpochEvent[];
 }
 
@@ -79,7 +86,8 @@ export function deserializeBundle(bytes: Uint8Array): ModelVersionBundle {
   const header = JSON.parse(buffer.subarray(start, start + headerLength).toString('utf8')) as Header;
   const weightsStart = start + headerLength;
   const plotStart = weightsStart + header.weightBytes;
-  if (plotStart + header.plotBytes !== buffer.byteLength) throw new Error('model version bundle is truncated');
+  if (plotStart + header.plotBytes !== buffer.byteLength)
+    throw new Error('model version bundle is truncated');
   return {
     meta: header.meta,
     model: {

@@ -40,7 +40,8 @@ export async function saveBundleToFolder(bundle: ModelVersionBundle, dir: string
 
 /** Reads a folder written by `saveBundleToFolder`. @throws when a required file is missing or invalid. */
 export async function loadBundleFromFolder(dir: string): Promise<ModelVersionBundle> {
-  const readJson = async <T>(name: string) => JSON.parse(await fs.readFile(path.join(dir, name), 'utf8')) as T;
+  const readJson = async <T>(name: string) =>
+    JSON.parse(await fs.readFile(path.join(dir, name), 'utf8')) as T;
   const modelJson = await readJson<{
     modelTopology: object;
     weightsManifest: { paths: string[]; weights: ModelVersionBundle['model']['weightSpecs'] }[];

@@ -30,6 +30,10 @@ export async function loadModel(artifacts: ModelArtifacts): Promise<tf.LayersMod
   // Copy into a fresh ArrayBuffer: the Uint8Array may be a view into a larger Buffer.
   const weightData = artifacts.weightData.slice().buffer;
   return tf.loadLayersModel(
-    tf.io.fromMemory({ modelTopology: artifacts.modelTopology, weightSpecs: artifacts.weightSpecs, weightData }),
+    tf.io.fromMemory({
+      modelTopology: artifacts.modelTopology,
+      weightSpecs: artifacts.weightSpecs,
+      weightData,
+    }),
   );
 }

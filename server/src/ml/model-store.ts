@@ -50,7 +50,10 @@ export async function listStoredVersions(dataDir: string): Promise<StoredVersion
 }
 
 /** The newest version of a category, or null when none was trained. */
-export async function loadLatestVersion(dataDir: string, category: string): Promise<ModelVersionBundle | null> {
+export async function loadLatestVersion(
+  dataDir: string,
+  category: string,
+): Promise<ModelVersionBundle | null> {
   const versions = (await listStoredVersions(dataDir)).filter((v) => v.category === category);
   const latest = versions.at(-1);
   return latest ? loadBundleFromFolder(latest.dir) : null;

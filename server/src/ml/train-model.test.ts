@@ -82,7 +82,9 @@ describe('trainModel', () => {
   it('should throw when there are no validation windows', async () => {
     const model = buildCnnLstm(TINY_HP, 1);
     const data = { ...dataset(), validationInputs: [], validationTargets: [] };
-    await expect(trainModel(model, data, { epochs: 1, batchSize: 8, seed: 1 })).rejects.toThrow(/validation window/);
+    await expect(trainModel(model, data, { epochs: 1, batchSize: 8, seed: 1 })).rejects.toThrow(
+      /validation window/,
+    );
     model.dispose();
   });
 });

@@ -89,7 +89,8 @@ export async function trainModel(
         valLoss: lastValue(history.history.val_loss),
         elapsedMs: Math.round(performance.now() - started),
       };
-      if (!Number.isFinite(event.trainLoss)) throw new Error(`training diverged at epoch ${epoch} (loss is NaN)`);
+      if (!Number.isFinite(event.trainLoss))
+        throw new Error(`training diverged at epoch ${epoch} (loss is NaN)`);
       epochs.push(event);
       await options.onEpochEnd?.(event);
     }

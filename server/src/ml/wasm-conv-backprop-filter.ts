@@ -15,7 +15,8 @@ interface WasmBackendLike {
 /** Computes dW[r, c, i, o] = Σ_b,y,x x[b, y·sh + r − top, x·sw + c − left, i] · dy[b, y, x, o]. */
 function conv2DBackpropFilter({ inputs, backend, attrs }: Parameters<tf.KernelFunc>[0]): tf.TensorInfo {
   const { x, dy } = inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
-  const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs as unknown as tf.Conv2DBackpropFilterAttrs;
+  const { strides, pad, dataFormat, dimRoundingMode, filterShape } =
+    attrs as unknown as tf.Conv2DBackpropFilterAttrs;
   const info = tf.backend_util.computeConv2DInfo(
     x.shape as [number, number, number, number],
     filterShape,
@@ -65,5 +66,9 @@ function conv2DBackpropFilter({ inputs, backend, attrs }: Parameters<tf.KernelFu
 /** Registers the kernel for `wasm` once; a no-op when TF.js already has one. */
 export function registerWasmConv2DBackpropFilter(): void {
   if (tf.getKernel('Conv2DBackpropFilter', 'wasm')) return;
-  tf.registerKernel({ kernelName: 'Conv2DBackpropFilter', backendName: 'wasm', kernelFunc: conv2DBackpropFilter });
+  tf.registerKernel({
+    kernelName: 'Conv2DBackpropFilter',
+    backendName: 'wasm',
+    kernelFunc: conv2DBackpropFilter,
+  });
 }

@@ -11,7 +11,9 @@ function series(days: number): DailySeries {
   const start = Date.parse('2024-01-01T00:00:00Z');
   return {
     category: 'Beauty',
-    dates: Array.from({ length: days }, (_, i) => new Date(start + i * 86_400_000).toISOString().slice(0, 10)),
+    dates: Array.from({ length: days }, (_, i) =>
+      new Date(start + i * 86_400_000).toISOString().slice(0, 10),
+    ),
     values: syntheticSeries(days),
   };
 }
@@ -33,7 +35,8 @@ describe('startTrainingWorker', () => {
     const messages: WorkerMessage[] = [];
     const delay = monitorEventLoopDelay({ resolution: 5 });
     delay.enable();
-    const outcome = await startTrainingWorker(job({ epochs: 3 }), { onMessage: (m) => messages.push(m) }).done;
+    const outcome = await startTrainingWorker(job({ epochs: 3 }), { onMessage: (m) => messages.push(m) })
+      .done;
     delay.disable();
     expect(messages.map((m) => (m.type === 'epoch' ? `epoch${m.epoch}` : m.type))).toEqual([
       'started',

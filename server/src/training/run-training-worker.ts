@@ -28,10 +28,15 @@ const WORKER_URL = new URL(
   import.meta.url.endsWith('.ts') ? './training.worker.ts' : './training.worker.js',
   import.meta.url,
 );
-const WORKER_EXEC_ARGV = import.meta.url.endsWith('.ts') ? ['--import', '@swc-node/register/esm-register'] : [];
+const WORKER_EXEC_ARGV = import.meta.url.endsWith('.ts')
+  ? ['--import', '@swc-node/register/esm-register']
+  : [];
 
 /** Starts a worker thread for `job`. */
-export function startTrainingWorker(job: TrainingJob, options: TrainingWorkerOptions = {}): TrainingWorkerHandle {
+export function startTrainingWorker(
+  job: TrainingJob,
+  options: TrainingWorkerOptions = {},
+): TrainingWorkerHandle {
   const worker = new Worker(WORKER_URL, { execArgv: WORKER_EXEC_ARGV });
   let settled = false;
   let epochsSeen = 0;
@@ -44,7 +49,8 @@ export function startTrainingWorker(job: TrainingJob, options: TrainingWorkerOpt
     resolveDone(message);
     void worker.terminate();
   };
-  const fail = (code: string, message: string) => finish({ type: 'failed', runId: job.runId, error: { code, message } });
+  const fail = (code: string, message: string) =>
+    finish({ type: 'failed', runId: job.runId, error: { code, message } });
 
   worker.on('message', (data: unknown) => {
     if (settled) return;
@@ -54,7 +60,8 @@ export function startTrainingWorker(job: TrainingJob, options: TrainingWorkerOpt
     } catch (error) {
       return fail('WORKER_PROTOCOL', (error as Error).message);
     }
-    if (message.type === 'done' || message.type === 'cancelled' || message.type === 'failed') return finish(message);
+    if (message.type === 'done' || message.type === 'cancelled' || message.type === 'failed')
+      return finish(message);
     if (message.type === 'epoch') epochsSeen = message.epoch;
     options.onMessage?.(message);
   });

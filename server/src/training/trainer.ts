@@ -47,9 +47,16 @@ export type TrainingOutcome =
  * Runs a job. @throws DataError for unusable data, RangeError for impossible hyperparameters, Error when
  * training diverges; the adapter turns these into `failed` messages.
  */
-export async function runTraining(job: TrainingJob, sink: TrainerSink, signal?: AbortSignal): Promise<TrainingOutcome> {
+export async function runTraining(
+  job: TrainingJob,
+  sink: TrainerSink,
+  signal?: AbortSignal,
+): Promise<TrainingOutcome> {
   const hp = job.hyperparameters;
-  const dataset = prepareDataset(job.series, { windowSize: hp.windowSize, validationFraction: hp.validationFraction });
+  const dataset = prepareDataset(job.series, {
+    windowSize: hp.windowSize,
+    validationFraction: hp.validationFraction,
+  });
   const backend = await initBackend(job.backend);
   sink.onStarted({ backend });
   const model = buildCnnLstm(hp, hp.seed);
@@ -62,7 +69,13 @@ export async function runTraining(job: TrainingJob, sink: TrainerSink, signal?: 
         validationInputs: dataset.validation.inputs,
         validationTargets: dataset.validation.targets,
       },
-      { epochs: hp.epochs, batchSize: hp.batchSize, seed: hp.seed, signal, onEpochEnd: (e) => sink.onEpoch(e) },
+      {
+        epochs: hp.epochs,
+        batchSize: hp.batchSize,
+        seed: hp.seed,
+        signal,
+        onEpochEnd: (e) => sink.onEpoch(e),
+      },
     );
     if (fit.cancelled) return { status: 'cancelled', epochsDone: fit.epochs.length };
     const norm = dataset.normalization;

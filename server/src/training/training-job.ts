@@ -18,7 +18,10 @@ export interface HyperparameterOverrides {
 }
 
 /** The run's hyperparameters: config values with overrides applied. */
-export function resolveHyperparameters(config: Config, overrides: HyperparameterOverrides = {}): TrainingHyperparameters {
+export function resolveHyperparameters(
+  config: Config,
+  overrides: HyperparameterOverrides = {},
+): TrainingHyperparameters {
   return {
     ...config.model,
     windowSize: overrides.windowSize ?? config.data.windowSize,

@@ -33,7 +33,8 @@ async function start(job: Extract<ParentMessage, { type: 'start' }>['job']): Pro
       },
       controller.signal,
     );
-    if (outcome.status === 'cancelled') return post({ type: 'cancelled', runId, epochsDone: outcome.epochsDone });
+    if (outcome.status === 'cancelled')
+      return post({ type: 'cancelled', runId, epochsDone: outcome.epochsDone });
     const { serializeBundle } = await import('../ml/model-bundle.js');
     const bytes = serializeBundle(outcome.bundle);
     const bundle = new Uint8Array(bytes); // own ArrayBuffer, so it can be transferred without a copy

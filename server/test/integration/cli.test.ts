@@ -16,7 +16,13 @@ function cli(script: 'train' | 'predict', args: string[]) {
     {
       cwd: SERVER_DIR,
       encoding: 'utf8',
-      env: { ...process.env, CONFIG_PATH: path.join(dir, 'config.yaml'), DATA_DIR: path.join(dir, 'data'), INIT_CWD: dir, NODE_OPTIONS: '' },
+      env: {
+        ...process.env,
+        CONFIG_PATH: path.join(dir, 'config.yaml'),
+        DATA_DIR: path.join(dir, 'data'),
+        INIT_CWD: dir,
+        NODE_OPTIONS: '',
+      },
       timeout: 120_000,
     },
   );
@@ -24,7 +30,9 @@ function cli(script: 'train' | 'predict', args: string[]) {
 }
 
 function writeSalesCsv(file: string): void {
-  const lines = ['Transaction ID,Date,Customer ID,Gender,Age,Product Category,Quantity,Price per Unit,Total Amount'];
+  const lines = [
+    'Transaction ID,Date,Customer ID,Gender,Age,Product Category,Quantity,Price per Unit,Total Amount',
+  ];
   const start = Date.parse('2024-01-01T00:00:00Z');
   for (let day = 0; day < 150; day++) {
     const date = new Date(start + day * 86_400_000).toISOString().slice(0, 10);
@@ -67,11 +75,25 @@ describe('command line', () => {
     const lines = train.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const run = JSON.parse(lines[0]!);
-    expect(Object.keys(run)).toEqual(['category', 'status', 'backend', 'epochs', 'secondsPerEpoch', 'metrics', 'modelVersionId']);
+    expect(Object.keys(run)).toEqual([
+      'category',
+      'status',
+      'backend',
+      'epochs',
+      'secondsPerEpoch',
+      'metrics',
+      'modelVersionId',
+    ]);
     expect(run).toMatchObject({ category: 'Beauty', status: 'SUCCEEDED', epochs: 2 });
-    expect(Object.keys(run.metrics).sort()).toEqual(
-      ['mae', 'mase', 'naiveMae', 'naiveRmse', 'rmse', 'seasonalNaiveMae', 'seasonalNaiveRmse'],
-    );
+    expect(Object.keys(run.metrics).sort()).toEqual([
+      'mae',
+      'mase',
+      'naiveMae',
+      'naiveRmse',
+      'rmse',
+      'seasonalNaiveMae',
+      'seasonalNaiveRmse',
+    ]);
     expect(train.stderr).toMatch(/1 of 151 rows .* could not be read.*line 152/);
 
     const values = Array.from({ length: 14 }, (_, i) => 150 + i).join(',');
