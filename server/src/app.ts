@@ -1,0 +1,185 @@
+/**
+ * buildApp(config): the whole API process — database (embedded or DATABASE_URL), sales data, TF.js
+ * backend, services, the training queue, Apollo Server on Express at `api.path`, graphql-ws on the same
+ * path, the offline playground, ops routes — returned as `{ start(), stop() }` for index.ts and tests.
+ * `stop()` stops accepting, finishes in-flight requests, closes sockets and leaves no run RUNNING.
+ */
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express from 'express';
+import type { Logger } from 'pino';
+import type { Config } from './config/load-config.js';
+import { openDatabase } from './db/db.js';
+import { checkReadiness } from './db/db.js';
+import { buildSchema } from './graphql/build-schema.js';
+import { apiKeyFromHeaders, makeContext, type Context } from './graphql/context.js';
+import { bodyErrorHandler } from './graphql/body-errors.js';
+import { createHttpStatusPlugin } from './graphql/http-status.plugin.js';
+import { createFormatError } from './graphql/errors.js';
+import { apolloLimits, LIMITS } from './graphql/limits.js';
+import { RunEventHub } from './graphql/run-event-hub.js';
+import { createWsServer } from './graphql/ws-server.js';
+import { initBackend } from './ml/backend.js';
+import { ForecastsService } from './modules/forecasts/forecasts.service.js';
+import { ModelVersionsService } from './modules/model-versions/model-versions.service.js';
+import { createPlotRouter } from './modules/model-versions/plot.route.js';
+import { RunsService } from './modules/runs/runs.service.js';
+import { SalesData } from './modules/series/sales-data.js';
+import { ServerInfoService } from './modules/server-info/server-info.service.js';
+import { createHealthRouter } from './ops/health.js';
+import { createLogger, createHttpLogger } from './ops/logger.js';
+import { createMetrics } from './ops/metrics.js';
+import { createMetricsPlugin } from './ops/metrics.plugin.js';
+import { createPlaygroundRouter } from './ops/playground.js';
+import { createReadiness } from './ops/readiness.js';
+import type { Services } from './services.js';
+import { countQueued } from './training/job-queue.js';
+import { RunLifecycle } from './training/run-lifecycle.js';
+import { TrainingQueue } from './training/training-queue.js';
+
+export interface BuildAppOptions {
+  logger?: Logger;
+  /** Queue timings, shortened by tests. */
+  queue?: { pollMs?: number; staleMs?: number };
+}
+
+export interface App {
+  services: Services;
+  /** Listens on `port` (default config.api.port; 0 = any free port) and returns the base URL. */
+  start(port?: number, host?: string): Promise<{ url: string; port: number }>;
+  stop(): Promise<void>;
+}
+
+export async function buildApp(config: Config, options: BuildAppOptions = {}): Promise<App> {
+  const logger = options.logger ?? createLogger();
+  const production = process.env.NODE_ENV === 'production';
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const data = await SalesData.load(config);
+    if (data.badRowCount)
+      logger.warn({ badRows: data.badRowCount, csv: data.csvPath }, 'sales CSV has unreadable rows');
+    const tfBackend = await initBackend('auto');
+    const hub = new RunEventHub();
+    const modelVersions = new ModelVersionsService(db.prisma);
+    const imported = await modelVersions.importCliVersions(config.dataDir);
+    if (imported) logger.info({ imported }, 'imported model versions trained by the CLI');
+    const metrics = createMetrics();
+    const lifecycle = new RunLifecycle(db.prisma, hub);
+    const queue = new TrainingQueue({
+      prisma: db.prisma,
+      config,
+      data,
+      lifecycle,
+      logger,
+      instanceId: `${process.pid}-${randomUUID().slice(0, 8)}`,
+      ...options.queue,
+      onEpoch: (category, ms) => metrics.epochDuration.observe({ category }, ms / 1000),
+    });
+    const services: Services = {
+      config,
+      db,
+      data,
+      hub,
+      modelVersions,
+      runs: new RunsService(db.prisma, config, data, () => queue.notify(), queue),
+      forecasts: new ForecastsService(modelVersions, data),
+      serverInfo: new ServerInfoService(config, { tfBackend, database: db.kind }),
+    };
+    metrics.setRunStatusCollector(async () => {
+      const groups = await db.prisma.run.groupBy({ by: ['status'], _count: { _all: true } });
+      return Object.fromEntries(groups.map((g) => [g.status, g._count._all]));
+    });
+    metrics.setQueueDepthCollector(() => countQueued(db.prisma));
+
+    const schema = await buildSchema();
+    const app = express();
+    const httpServer = http.createServer(app);
+    const ws = createWsServer({ httpServer, path: config.api.path, schema, services, production });
+    const limits = apolloLimits();
+    const apollo = new ApolloServer<Context>({
+      schema,
+      introspection: true,
+      ...limits,
+      includeStacktraceInErrorResponses: !production,
+      formatError: createFormatError({
+        production,
+        onInternalError: (err) => logger.error({ err }, 'GraphQL error'),
+      }),
+      plugins: [
+        // graphql-armor is typed against Apollo's CommonJS build; the plugins are the same at run time.
+        ...(limits.plugins as unknown as ApolloServerPlugin<Context>[]),
+        ApolloServerPluginDrainHttpServer({ httpServer }),
+        { serverWillStart: async () => ({ drainServer: async () => ws.dispose() }) },
+        ApolloServerPluginLandingPageDisabled(),
+        createHttpStatusPlugin<Context>(),
+        createMetricsPlugin<Context>(metrics),
+      ],
+    });
+    await apollo.start();
+
+    app.disable('x-powered-by');
+    app.use(createHttpLogger(logger));
+    app.use(metrics.httpMetricsMiddleware);
+    app.use(
+      createHealthRouter({
+        readiness: createReadiness([
+          {
+            name: 'database',
+            check: async () => {
+              const report = await checkReadiness(db);
+              if (!report.ok)
+                throw new Error(report.error ?? `pending migrations: ${report.migrationsPending.join(', ')}`);
+            },
+          },
+        ]),
+      }),
+    );
+    app.get('/metrics', (req, res, next) => {
+      metrics.liveSubscriptions.set(hub.subscriberCount);
+      void metrics.metricsHandler(req, res, next);
+    });
+    app.use(createPlotRouter(modelVersions));
+    app.use(createPlaygroundRouter({ graphqlPath: config.api.path }));
+    app.use(
+      config.api.path,
+      cors({ origin: config.api.allowedOrigins.length ? [...config.api.allowedOrigins] : true }),
+      express.json({
+        limit: LIMITS.maxBodyBytes,
+        type: ['application/json', 'application/graphql-response+json'],
+      }),
+      expressMiddleware(apollo, {
+        context: async ({ req }) => makeContext(services, apiKeyFromHeaders(req.headers)),
+      }),
+      bodyErrorHandler,
+    );
+
+    await queue.start();
+    let stopping: Promise<void> | undefined;
+    return {
+      services,
+      start: (port = config.api.port, host = '0.0.0.0') =>
+        new Promise((resolve, reject) => {
+          httpServer.once('error', reject);
+          httpServer.listen(port, host, () => {
+            const actual = (httpServer.address() as AddressInfo).port;
+            resolve({ url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${actual}`, port: actual });
+          });
+        }),
+      stop: () =>
+        (stopping ??= (async () => {
+          await apollo.stop(); // stops accepting, drains HTTP and WebSocket clients
+          await queue.stop();
+          await db.close();
+        })()),
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}

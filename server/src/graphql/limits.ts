@@ -1,0 +1,58 @@
+/**
+ * Query limits, from graphql-armor: depth, aliases, directives, cost and tokens, the same for HTTP
+ * (Apollo plugins and validation rules) and WebSocket (`ws-server.ts` parses with the token limit and
+ * validates with the same rules). Request bodies are limited separately in app.ts.
+ */
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { GraphQLError, type ValidationRule } from 'graphql';
+
+/**
+ * Generous for every real operation of the web app and the playground: the deepest real query is ~6, and
+ * GraphiQL's introspection query (which counts too: an introspection query is a query) is 13 deep.
+ */
+export const LIMITS = {
+  maxDepth: 15,
+  maxAliases: 15,
+  maxDirectives: 20,
+  maxCost: 5000,
+  maxTokens: 2000,
+  /** Bytes of a JSON request body. */
+  maxBodyBytes: 200 * 1024,
+} as const;
+
+// Armor reports limit violations as plain GraphQLErrors; give them our input code.
+const onReject = [
+  (_ctx: unknown, error: GraphQLError) => {
+    (error.extensions as Record<string, unknown>).code = 'BAD_USER_INPUT';
+  },
+];
+
+const options = {
+  maxDepth: { n: LIMITS.maxDepth, onReject, ignoreIntrospection: false },
+  maxAliases: { n: LIMITS.maxAliases, onReject },
+  maxDirectives: { n: LIMITS.maxDirectives, onReject },
+  costLimit: { maxCost: LIMITS.maxCost, onReject, ignoreIntrospection: true },
+  // Tokens are limited by graphql-js itself (`parseOptions.maxTokens`): armor's Apollo plugin re-parses
+  // in parsingDidStart, where any syntax error becomes an unexpected 500.
+  maxTokens: { enabled: false },
+  blockFieldSuggestion: { enabled: false },
+};
+
+/** Plugins, validation rules and parse options for Apollo Server. */
+export function apolloLimits() {
+  return { ...new ApolloArmor(options).protect(), parseOptions: { maxTokens: LIMITS.maxTokens } };
+}
+
+/** Validation rules for operations arriving over graphql-ws. */
+export function limitRules(): ValidationRule[] {
+  return [
+    maxDepthRule(options.maxDepth),
+    maxAliasesRule(options.maxAliases),
+    maxDirectivesRule(options.maxDirectives),
+    costLimitRule(options.costLimit),
+  ] as unknown as ValidationRule[];
+}

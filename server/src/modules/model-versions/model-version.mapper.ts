@@ -1,0 +1,24 @@
+/**
+ * Maps a stored model version (without its bytes) to the GraphQL `ModelVersion`.
+ */
+import type { RunMetrics } from '../runs/run-metrics.type.js';
+import type { ModelVersion } from './model-version.type.js';
+import type { ModelVersionSummary } from './model-versions.service.js';
+
+/** @param plotBaseUrl where `/plots/<id>.png` is served (the API's origin + path prefix). */
+export function toModelVersion(row: ModelVersionSummary, plotBaseUrl = ''): ModelVersion {
+  return {
+    id: row.id,
+    category: row.category,
+    runId: row.runId ?? '',
+    createdAt: row.createdAt,
+    active: row.active,
+    windowSize: row.windowSize,
+    tfBackend: row.tfBackend,
+    metrics: (row.metrics as RunMetrics | null) ?? null,
+    intervalCoverage: null,
+    intervalValidationCoverage: null,
+    source: row.source,
+    plotUrl: `${plotBaseUrl}/plots/${row.id}.png`,
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * `TrainingEvent`, what the `trainingProgress` subscription delivers.
+ *
+ * Contract: per run, EPOCH events arrive in epoch order, once each; STATUS events mark every status change
+ * (RUNNING when training starts, then exactly one terminal SUCCEEDED | FAILED | CANCELLED, the run's last
+ * event). A subscriber joining mid-run first receives the stored epochs of the runs it watches (and their
+ * current status), then live events; an epoch is never sent twice and none is skipped at the seam.
+ */
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { RunStatus } from './run.type.js';
+
+export enum TrainingEventType {
+  EPOCH = 'EPOCH',
+  STATUS = 'STATUS',
+}
+registerEnumType(TrainingEventType, { name: 'TrainingEventType' });
+
+@ObjectType({ description: 'An epoch finished (EPOCH) or a run changed status (STATUS).' })
+export class TrainingEvent {
+  @Field(() => ID) runId!: string;
+  @Field(() => String) category!: string;
+  @Field(() => TrainingEventType) type!: TrainingEventType;
+  @Field(() => RunStatus, { description: 'The run status when the event was emitted.' }) status!: RunStatus;
+  @Field(() => Int, { nullable: true }) epoch!: number | null;
+  @Field(() => Int) totalEpochs!: number;
+  @Field(() => Float, { nullable: true }) trainLoss!: number | null;
+  @Field(() => Float, { nullable: true }) valLoss!: number | null;
+  @Field(() => Int, { nullable: true }) elapsedMs!: number | null;
+  @Field(() => String, { nullable: true, description: 'On a FAILED status event: why.' }) error!:
+    string | null;
+}

@@ -1,0 +1,101 @@
+/**
+ * Runs: `runs`, `run`, and the state-changing `train`, `trainAll`, `cancelRun` (API key when configured).
+ * @example mutation { train(input: { categories: ["Beauty"], epochs: 3 }) { id status } }
+ * @example query { runs(category: "Beauty", first: 10) { totalCount edges { node { id status metrics { mae } } } } }
+ */
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  UseMiddleware,
+} from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
+import { RequireApiKey } from '../../graphql/require-api-key.js';
+import { toModelVersion } from '../model-versions/model-version.mapper.js';
+import { ModelVersion } from '../model-versions/model-version.type.js';
+import { toTrainingRun, type TrainingRunParent } from './run.mapper.js';
+import { EpochMetric, RunConnection, TrainingRun } from './run.type.js';
+import { RunsArgs } from './runs.args.js';
+import { encodeCursor } from './runs.service.js';
+import { TrainAllInput, TrainInput } from './train.input.js';
+
+@Resolver(() => TrainingRun)
+export class RunResolver {
+  @Query(() => RunConnection, { description: 'Runs, newest first, filtered and paginated.' })
+  async runs(@Args(() => RunsArgs) args: RunsArgs, @Ctx() { services }: Context): Promise<RunConnection> {
+    const page = await services.runs.list({ ...args, first: args.first ?? 20 });
+    const uri = services.config.mlflow.trackingUri;
+    const edges = page.rows.map((row) => ({
+      cursor: encodeCursor(row),
+      node: toTrainingRun(row, uri) as TrainingRun,
+    }));
+    return {
+      edges,
+      totalCount: page.totalCount,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    };
+  }
+
+  @Query(() => TrainingRun, { nullable: true })
+  async run(
+    @Arg('id', () => ID) id: string,
+    @Ctx() { services }: Context,
+  ): Promise<TrainingRunParent | null> {
+    const row = await services.runs.get(id);
+    return row && toTrainingRun(row, services.config.mlflow.trackingUri);
+  }
+
+  @Mutation(() => [TrainingRun], {
+    description: 'Queues one run per category and returns them at once (QUEUED).',
+  })
+  @UseMiddleware(RequireApiKey)
+  async train(
+    @Arg('input', () => TrainInput) input: TrainInput,
+    @Ctx() { services }: Context,
+  ): Promise<TrainingRunParent[]> {
+    const rows = await services.runs.enqueue(input);
+    return rows.map((row) => toTrainingRun(row, services.config.mlflow.trackingUri));
+  }
+
+  @Mutation(() => [TrainingRun], { description: 'Queues a run for every configured category.' })
+  @UseMiddleware(RequireApiKey)
+  async trainAll(
+    @Arg('input', () => TrainAllInput, { nullable: true }) input: TrainAllInput | null,
+    @Ctx() { services }: Context,
+  ): Promise<TrainingRunParent[]> {
+    const rows = await services.runs.enqueue({ ...input, categories: [...services.data.categories] });
+    return rows.map((row) => toTrainingRun(row, services.config.mlflow.trackingUri));
+  }
+
+  @Mutation(() => TrainingRun, {
+    description: 'Cancels a queued run, or stops a running one within its epoch.',
+  })
+  @UseMiddleware(RequireApiKey)
+  async cancelRun(@Arg('id', () => ID) id: string, @Ctx() { services }: Context): Promise<TrainingRunParent> {
+    return toTrainingRun(await services.runs.cancel(id), services.config.mlflow.trackingUri);
+  }
+
+  @FieldResolver(() => [EpochMetric])
+  epochs(@Root() run: TrainingRunParent, @Ctx() { services }: Context): Promise<EpochMetric[]> {
+    return services.db.prisma.epochMetric.findMany({
+      where: { runId: run.id },
+      orderBy: { epoch: 'asc' },
+      select: { epoch: true, trainLoss: true, valLoss: true, elapsedMs: true },
+    });
+  }
+
+  @FieldResolver(() => ModelVersion, { nullable: true })
+  async modelVersion(
+    @Root() run: TrainingRunParent,
+    @Ctx() { services }: Context,
+  ): Promise<ModelVersion | null> {
+    const row = await services.modelVersions.byRun(run.id);
+    return row && toModelVersion(row);
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * `serverInfo`: the package version, the TF.js backend serving predictions, the database kind and
+ * whether MLflow is enabled and answering (probed at most every 10 s, so the query stays cheap).
+ */
+import { createRequire } from 'node:module';
+import type { Config } from '../../config/load-config.js';
+import type { ServerInfo } from './server-info.type.js';
+
+const PROBE_TTL_MS = 10_000;
+const VERSION = (createRequire(import.meta.url)('../../../package.json') as { version: string }).version;
+
+export class ServerInfoService {
+  private probe?: { at: number; reachable: Promise<boolean> };
+
+  constructor(
+    private readonly config: Config,
+    private readonly facts: { tfBackend: string; database: 'embedded' | 'postgres' },
+    private readonly pingMlflow: () => Promise<boolean> = async () => false,
+  ) {}
+
+  async info(): Promise<ServerInfo> {
+    const { mlflow } = this.config;
+    return {
+      version: VERSION,
+      tfBackend: this.facts.tfBackend,
+      database: this.facts.database,
+      graphqlPath: this.config.api.path,
+      mlflow: {
+        enabled: mlflow.enabled,
+        reachable: mlflow.enabled ? await this.mlflowReachable() : false,
+        trackingUri: mlflow.trackingUri ?? null,
+      },
+    };
+  }
+
+  private mlflowReachable(): Promise<boolean> {
+    if (!this.probe || Date.now() - this.probe.at > PROBE_TTL_MS) {
+      this.probe = { at: Date.now(), reachable: this.pingMlflow().catch(() => false) };
+    }
+    return this.probe.reachable;
+  }
+}

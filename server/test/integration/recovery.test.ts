@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import { buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import { gql, writeTestProject } from '../utils/start-test-server.js';
+import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
+
+const SERVER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Starts `npm start`'s entry point as a real child process and resolves with its GraphQL URL. */
+function startChild(env: Record<string, string>): Promise<{ child: ChildProcess; graphqlUrl: string }> {
+  const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'src/index.ts'], {
+    cwd: SERVER_DIR,
+    env: { ...process.env, ...env, PORT: '0', NODE_OPTIONS: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /GraphQL API\s+(\S+)/.exec(out);
+      if (match) resolve({ child, graphqlUrl: match[1]! });
+    });
+    child.on('exit', (code) => reject(new Error(`server exited early (${code}): ${out}`)));
+  });
+}
+
+async function startTraining(graphqlUrl: string): Promise<string> {
+  const res = await gql<{ train: { id: string }[] }>(
+    { graphqlUrl },
+    'mutation { train(input: { categories: ["Beauty"], epochs: 200, batchSize: 4 }) { id } }',
+  );
+  if (!res.data) throw new Error(JSON.stringify(res.errors));
+  return res.data.train[0]!.id;
+}
+
+describe('interrupted runs', () => {
+  let dir: string;
+  let db: TestDatabase;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recovery-test-'));
+    writeTestProject(dir);
+    db = await createTestDatabase('postgres');
+    env = {
+      CONFIG_PATH: path.join(dir, 'config.yaml'),
+      DATA_DIR: path.join(dir, 'data'),
+      DATABASE_URL: db.url,
+    };
+  });
+  afterAll(async () => {
+    await db?.dispose();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function waitForEpoch(runId: string): Promise<void> {
+    for (let i = 0; i < 1200; i++) {
+      if ((await db.prisma.epochMetric.count({ where: { runId } })) > 0) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('no epoch finished');
+  }
+
+  it('should mark a run FAILED (interrupted) when the process that trained it was killed', async () => {
+    const { child, graphqlUrl } = await startChild(env);
+    const runId = await startTraining(graphqlUrl);
+    await waitForEpoch(runId);
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    expect((await db.prisma.run.findUniqueOrThrow({ where: { id: runId } })).status).toBe('RUNNING');
+
+    // A new instance on the same database: the dead run's heartbeat goes stale and it is reaped.
+    const app = await buildApp(loadConfig(env, env.CONFIG_PATH), {
+      logger: pino({ level: 'silent' }),
+      queue: { pollMs: 100, staleMs: 1500 },
+    });
+    try {
+      let run = await db.prisma.run.findUniqueOrThrow({ where: { id: runId } });
+      for (let i = 0; i < 100 && run.status === 'RUNNING'; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        run = await db.prisma.run.findUniqueOrThrow({ where: { id: runId } });
+      }
+      expect(run.status).toBe('FAILED');
+      expect(run.error).toMatch(/interrupted/);
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it('should leave no run RUNNING when the server gets SIGTERM mid-training', async () => {
+    const { child, graphqlUrl } = await startChild(env);
+    const runId = await startTraining(graphqlUrl);
+    await waitForEpoch(runId);
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const run = await db.prisma.run.findUniqueOrThrow({ where: { id: runId } });
+    expect(run.status).toBe('FAILED');
+    expect(run.error).toMatch(/interrupted/);
+  });
+});
