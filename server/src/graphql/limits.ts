@@ -11,8 +11,8 @@ import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { GraphQLError, type ValidationRule } from 'graphql';
 
 /**
- * Generous for every real operation of the web app and the playground: the deepest real query is ~6, and
- * GraphiQL's introspection query (which counts too: an introspection query is a query) is 13 deep.
+ * Generous for every real operation of the web app and the playground: the deepest real query is ~6.
+ * `__schema` introspection (GraphiQL's is 21 deep) is exempt from the depth limit; `__type` is not.
  */
 export const LIMITS = {
   maxDepth: 15,
@@ -32,7 +32,7 @@ const onReject = [
 ];
 
 const options = {
-  maxDepth: { n: LIMITS.maxDepth, onReject, ignoreIntrospection: false },
+  maxDepth: { n: LIMITS.maxDepth, onReject, ignoreIntrospection: true },
   maxAliases: { n: LIMITS.maxAliases, onReject },
   maxDirectives: { n: LIMITS.maxDirectives, onReject },
   costLimit: { maxCost: LIMITS.maxCost, onReject, ignoreIntrospection: true },
