@@ -1,7 +1,7 @@
 /**
  * buildApp(config): the whole API process — database (embedded or DATABASE_URL), sales data, TF.js
- * backend, services, the training queue, Apollo Server on Express at `api.path`, graphql-ws on the same
- * path, the offline playground, ops routes — returned as `{ start(), stop() }` for index.ts and tests.
+ * backend, services, the training queue, the MLflow sync, Apollo Server on Express at `api.path`,
+ * graphql-ws on the same path, the offline playground, ops routes — returned as `{ start(), stop() }`.
  * `stop()` stops accepting, finishes in-flight requests, closes sockets and leaves no run RUNNING.
  */
 import http from 'node:http';
@@ -26,12 +26,16 @@ import { apolloLimits, LIMITS } from './graphql/limits.js';
 import { RunEventHub } from './graphql/run-event-hub.js';
 import { createWsServer } from './graphql/ws-server.js';
 import { initBackend } from './ml/backend.js';
+import { deserializeBundle } from './ml/model-bundle.js';
+import { bundleFiles } from './ml/model-folder.js';
 import { ForecastsService } from './modules/forecasts/forecasts.service.js';
 import { ModelVersionsService } from './modules/model-versions/model-versions.service.js';
 import { createPlotRouter } from './modules/model-versions/plot.route.js';
 import { RunsService } from './modules/runs/runs.service.js';
 import { SalesData } from './modules/series/sales-data.js';
 import { ServerInfoService } from './modules/server-info/server-info.service.js';
+import { MlflowClient } from './tracking/mlflow-client.js';
+import { MlflowSync, type MlflowSyncOptions } from './tracking/mlflow-sync.js';
 import { createHealthRouter } from './ops/health.js';
 import { createLogger, createHttpLogger } from './ops/logger.js';
 import { createMetrics } from './ops/metrics.js';
@@ -47,6 +51,8 @@ export interface BuildAppOptions {
   logger?: Logger;
   /** Queue timings, shortened by tests. */
   queue?: { pollMs?: number; staleMs?: number };
+  /** MLflow sync timings (poll, lease, backoff), shortened by tests. */
+  mlflowSync?: Pick<MlflowSyncOptions, 'pollMs' | 'leaseMs' | 'backoff'>;
 }
 
 export interface App {
@@ -70,7 +76,25 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     const imported = await modelVersions.importCliVersions(config.dataDir);
     if (imported) logger.info({ imported }, 'imported model versions trained by the CLI');
     const metrics = createMetrics();
-    const lifecycle = new RunLifecycle(db.prisma, hub);
+    // MLflow tracking: runs queue their MLflow writes in the database; the sync replays them (when enabled).
+    const mlflowClient =
+      config.mlflow.enabled && config.mlflow.trackingUri
+        ? new MlflowClient({ trackingUri: config.mlflow.trackingUri })
+        : undefined;
+    const mlflowSync =
+      mlflowClient &&
+      new MlflowSync({
+        prisma: db.prisma,
+        client: mlflowClient,
+        logger,
+        // A run's MLflow artifacts are its model version's folder files, read when they are uploaded.
+        readModelFiles: async (id) => {
+          const row = await db.prisma.modelVersion.findUnique({ where: { id }, select: { artifact: true } });
+          return row && bundleFiles(deserializeBundle(row.artifact));
+        },
+        ...options.mlflowSync,
+      });
+    const lifecycle = new RunLifecycle(db.prisma, hub, { onOutboxWritten: () => mlflowSync?.kick() });
     const queue = new TrainingQueue({
       prisma: db.prisma,
       config,
@@ -89,7 +113,9 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
       modelVersions,
       runs: new RunsService(db.prisma, config, data, () => queue.notify(), queue),
       forecasts: new ForecastsService(modelVersions, data),
-      serverInfo: new ServerInfoService(config, { tfBackend, database: db.kind }),
+      serverInfo: new ServerInfoService(config, { tfBackend, database: db.kind }, async () =>
+        mlflowClient ? mlflowClient.ping() : false,
+      ),
     };
     metrics.setRunStatusCollector(async () => {
       const groups = await db.prisma.run.groupBy({ by: ['status'], _count: { _all: true } });
@@ -160,6 +186,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     );
 
     await queue.start();
+    mlflowSync?.start();
     let stopping: Promise<void> | undefined;
     return {
       services,
@@ -175,6 +202,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
         (stopping ??= (async () => {
           await apollo.stop(); // stops accepting, drains HTTP and WebSocket clients
           await queue.stop();
+          await mlflowSync?.stop(); // before the database closes: it settles the row it is sending
           await db.close();
         })()),
     };

@@ -2,11 +2,14 @@
  * The state machine of a run in the database, and the events it publishes: QUEUED → RUNNING (claimed by
  * the queue) → SUCCEEDED | FAILED | CANCELLED. Every change is written first and published second, so a
  * subscriber that reads the database after subscribing misses nothing (see run-event.type.ts). Success
- * stores the model version and makes it the category's active one in the same transaction.
+ * stores the model version and makes it the category's active one in the same transaction. Each change
+ * queues its MLflow write (tracking/outbox.ts) in the same transaction, so MLflow never sees a change
+ * that rolled back and never misses one that committed; nothing here waits for MLflow.
  */
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { RunEventHub } from '../graphql/run-event-hub.js';
 import { deserializeBundle } from '../ml/model-bundle.js';
+import { enqueueEpoch, enqueueRunFinished, enqueueRunStarted } from '../tracking/outbox.js';
 import { RunStatus } from '../modules/runs/run.type.js';
 import { TrainingEventType, type TrainingEvent } from '../modules/runs/run-event.type.js';
 import type { EpochMessage, TerminalMessage } from './worker-messages.js';
@@ -20,12 +23,19 @@ export interface RunRef {
 
 export const INTERRUPTED = 'interrupted: the server stopped while this run was training';
 
+/** Callbacks of `RunLifecycle`. */
+export interface RunLifecycleHooks {
+  /** Called after a new model version became active (to refresh caches). */
+  onModelActivated?: (category: string) => void;
+  /** Called after a change that queued MLflow writes has committed (wakes the MLflow sync). */
+  onOutboxWritten?: () => void;
+}
+
 export class RunLifecycle {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly hub: RunEventHub,
-    /** Called after a new model version became active (to refresh caches). */
-    private readonly onModelActivated: (category: string) => void = () => {},
+    private readonly hooks: RunLifecycleHooks = {},
   ) {}
 
   private statusEvent(run: RunRef, status: RunStatus, error: string | null = null): TrainingEvent {
@@ -48,11 +58,16 @@ export class RunLifecycle {
     this.hub.publish(this.statusEvent(run, RunStatus.RUNNING));
   }
 
+  /** Records the backend the run trains on; the MLflow run is created from here (its tags need it). */
   async recordBackend(run: RunRef, backend: string): Promise<void> {
-    await this.prisma.run.update({
-      where: { id: run.id },
-      data: { tfBackend: backend, heartbeatAt: new Date() },
+    await this.prisma.$transaction(async (tx) => {
+      await tx.run.update({
+        where: { id: run.id },
+        data: { tfBackend: backend, heartbeatAt: new Date() },
+      });
+      await enqueueRunStarted(tx, run.id);
     });
+    this.hooks.onOutboxWritten?.();
   }
 
   /** Stores an epoch (idempotent per run and epoch), then publishes it. */
@@ -62,11 +77,15 @@ export class RunLifecycle {
       valLoss: message.valLoss,
       elapsedMs: Math.round(message.elapsedMs),
     };
-    await this.prisma.epochMetric.upsert({
-      where: { runId_epoch: { runId: run.id, epoch: message.epoch } },
-      create: { runId: run.id, epoch: message.epoch, ...values },
-      update: values,
+    await this.prisma.$transaction(async (tx) => {
+      await tx.epochMetric.upsert({
+        where: { runId_epoch: { runId: run.id, epoch: message.epoch } },
+        create: { runId: run.id, epoch: message.epoch, ...values },
+        update: values,
+      });
+      await enqueueEpoch(tx, run.id, message);
     });
+    this.hooks.onOutboxWritten?.();
     this.hub.publish({
       ...this.statusEvent(run, RunStatus.RUNNING),
       type: TrainingEventType.EPOCH,
@@ -90,21 +109,25 @@ export class RunLifecycle {
         : cancelled
           ? null
           : INTERRUPTED;
-    await this.prisma.run.update({
-      where: { id: run.id },
-      data: { status, error, finishedAt: new Date(), claimedBy: null },
+    await this.prisma.$transaction(async (tx) => {
+      await tx.run.update({
+        where: { id: run.id },
+        data: { status, error, finishedAt: new Date(), claimedBy: null },
+      });
+      await enqueueRunFinished(tx, run.id, { status });
     });
+    this.hooks.onOutboxWritten?.();
     this.hub.publish(this.statusEvent(run, status, error));
   }
 
   private async succeed(run: RunRef, message: Extract<TerminalMessage, { type: 'done' }>): Promise<void> {
     const bundle = deserializeBundle(message.bundle);
-    await this.prisma.$transaction([
-      this.prisma.modelVersion.updateMany({
+    await this.prisma.$transaction(async (tx) => {
+      await tx.modelVersion.updateMany({
         where: { category: run.category, active: true },
         data: { active: false },
-      }),
-      this.prisma.modelVersion.create({
+      });
+      await tx.modelVersion.create({
         data: {
           id: bundle.meta.id,
           category: run.category,
@@ -117,8 +140,8 @@ export class RunLifecycle {
           plotPng: bundle.plotPng ? new Uint8Array(bundle.plotPng) : null,
           source: 'api',
         },
-      }),
-      this.prisma.run.update({
+      });
+      await tx.run.update({
         where: { id: run.id },
         data: {
           status: RunStatus.SUCCEEDED,
@@ -128,9 +151,15 @@ export class RunLifecycle {
           tfBackend: message.backend,
           claimedBy: null,
         },
-      }),
-    ]);
-    this.onModelActivated(run.category);
+      });
+      await enqueueRunFinished(tx, run.id, {
+        status: RunStatus.SUCCEEDED,
+        metrics: message.metrics,
+        modelVersionId: bundle.meta.id,
+      });
+    });
+    this.hooks.onOutboxWritten?.();
+    this.hooks.onModelActivated?.(run.category);
     this.hub.publish(this.statusEvent(run, RunStatus.SUCCEEDED));
   }
 
@@ -144,11 +173,18 @@ export class RunLifecycle {
       select: { id: true, category: true, totalEpochs: true },
     });
     for (const run of stale) {
-      const { count } = await this.prisma.run.updateMany({
-        where: { id: run.id, status: RunStatus.RUNNING },
-        data: { status: RunStatus.FAILED, error: INTERRUPTED, finishedAt: new Date(), claimedBy: null },
+      const count = await this.prisma.$transaction(async (tx) => {
+        const updated = await tx.run.updateMany({
+          where: { id: run.id, status: RunStatus.RUNNING },
+          data: { status: RunStatus.FAILED, error: INTERRUPTED, finishedAt: new Date(), claimedBy: null },
+        });
+        if (updated.count) await enqueueRunFinished(tx, run.id, { status: RunStatus.FAILED });
+        return updated.count;
       });
-      if (count) this.hub.publish(this.statusEvent(run, RunStatus.FAILED, INTERRUPTED));
+      if (count) {
+        this.hooks.onOutboxWritten?.();
+        this.hub.publish(this.statusEvent(run, RunStatus.FAILED, INTERRUPTED));
+      }
     }
     return stale.length;
   }

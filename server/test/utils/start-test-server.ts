@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
-import { buildApp, type App } from '../../src/app.js';
+import { buildApp, type App, type BuildAppOptions } from '../../src/app.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import type { PrismaClient } from '../../src/generated/prisma/client.js';
 import {
@@ -36,12 +36,16 @@ export interface TestServerOptions {
   /** Extra YAML appended to the generated config. */
   extraConfig?: string;
   queue?: { pollMs?: number; staleMs?: number };
+  /** Turns MLflow tracking on (mlflow.enabled true) against this tracking URI, e.g. a fake MLflow's. */
+  mlflowTrackingUri?: string;
+  /** MLflow sync timings. @default poll 100 ms, backoff 50 ms doubling up to 400 ms */
+  mlflowSync?: BuildAppOptions['mlflowSync'];
 }
 
 export const TEST_CATEGORIES = ['Beauty', 'Clothing'] as const;
 
 /** Writes the config and CSV a test server (or a child process) runs on; returns the config path. */
-export function writeTestProject(dir: string, extraConfig = ''): string {
+export function writeTestProject(dir: string, extraConfig = '', mlflowEnabled = false): string {
   const profiles = DEFAULT_CATEGORY_PROFILES.filter((p) =>
     (TEST_CATEGORIES as readonly string[]).includes(p.name),
   );
@@ -61,7 +65,7 @@ export function writeTestProject(dir: string, extraConfig = ''): string {
       `  categories: [${TEST_CATEGORIES.join(', ')}, Toys]`,
       'model:\n  conv_filters: 4\n  lstm_units: 4',
       'training:\n  max_epochs: 3\n  concurrency: 2',
-      'mlflow:\n  enabled: false',
+      `mlflow:\n  enabled: ${mlflowEnabled}`,
       extraConfig,
     ].join('\n'),
   );
@@ -71,10 +75,15 @@ export function writeTestProject(dir: string, extraConfig = ''): string {
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dbKind = options.dbKind ?? ((process.env.TEST_DB_KIND as TestDatabaseKind | undefined) || 'postgres');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'api-test-'));
-  const configPath = writeTestProject(dir, options.extraConfig);
+  const configPath = writeTestProject(dir, options.extraConfig, Boolean(options.mlflowTrackingUri));
   const database = dbKind === 'postgres' ? await createTestDatabase('postgres') : undefined;
   const config = loadConfig(
-    { DATA_DIR: path.join(dir, 'data'), DATABASE_URL: database?.url, API_KEY: options.apiKey },
+    {
+      DATA_DIR: path.join(dir, 'data'),
+      DATABASE_URL: database?.url,
+      API_KEY: options.apiKey,
+      MLFLOW_TRACKING_URI: options.mlflowTrackingUri,
+    },
     configPath,
   );
   let app: App | undefined;
@@ -87,6 +96,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     app = await buildApp(config, {
       logger: pino({ level: 'silent' }),
       queue: options.queue ?? { pollMs: 200 },
+      mlflowSync: options.mlflowSync ?? { pollMs: 100, backoff: { baseMs: 50, maxMs: 400 } },
     });
     const { url } = await app.start(0, '127.0.0.1');
     return {

@@ -36,6 +36,7 @@ export function toTrainingRun(row: RunRow, trackingUri?: string): TrainingRunPar
     mlflowRunId: row.mlflowRunId,
     mlflowUrl: mlflowRunUrl(trackingUri, row),
     mlflowSync: row.mlflowSync,
+    mlflowError: row.mlflowError,
   };
 }
 

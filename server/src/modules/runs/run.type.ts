@@ -49,6 +49,8 @@ export class TrainingRun {
   @Field(() => String, { nullable: true }) mlflowUrl!: string | null;
   @Field(() => String, { nullable: true, description: 'DISABLED, PENDING, SYNCED or FAILED.' })
   mlflowSync!: string | null;
+  @Field(() => String, { nullable: true, description: "MLflow's message when the sync FAILED." })
+  mlflowError!: string | null;
 }
 
 @ObjectType()

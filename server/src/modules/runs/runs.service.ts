@@ -143,7 +143,13 @@ export class RunsService {
     }
     const queued = await this.prisma.run.updateMany({
       where: { id, status: 'QUEUED' },
-      data: { status: 'CANCELLED', finishedAt: new Date(), error: 'cancelled before it started' },
+      // Nothing reached MLflow for a run that never started: there is nothing to sync.
+      data: {
+        status: 'CANCELLED',
+        finishedAt: new Date(),
+        error: 'cancelled before it started',
+        mlflowSync: 'DISABLED',
+      },
     });
     if (queued.count === 0) {
       await this.prisma.run.update({ where: { id }, data: { cancelRequested: true } });
