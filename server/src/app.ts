@@ -23,6 +23,7 @@ import { bodyErrorHandler } from './graphql/body-errors.js';
 import { createHttpStatusPlugin } from './graphql/http-status.plugin.js';
 import { createFormatError } from './graphql/errors.js';
 import { apolloLimits, LIMITS } from './graphql/limits.js';
+import { RunEventBridge } from './graphql/run-event-bridge.js';
 import { RunEventHub } from './graphql/run-event-hub.js';
 import { createWsServer } from './graphql/ws-server.js';
 import { initBackend } from './ml/backend.js';
@@ -185,6 +186,9 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
       bodyErrorHandler,
     );
 
+    // Several replicas on one Postgres: events of runs trained elsewhere reach this replica's subscribers.
+    const bridge = db.kind === 'postgres' ? new RunEventBridge(hub, db.url, logger) : undefined;
+    await bridge?.start();
     await queue.start();
     mlflowSync?.start();
     let stopping: Promise<void> | undefined;
@@ -203,6 +207,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
           await apollo.stop(); // stops accepting, drains HTTP and WebSocket clients
           await queue.stop();
           await mlflowSync?.stop(); // before the database closes: it settles the row it is sending
+          await bridge?.stop();
           await db.close();
         })()),
     };

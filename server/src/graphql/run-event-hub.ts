@@ -18,9 +18,16 @@ export class RunEventHub {
     this.emitter.setMaxListeners(0);
   }
 
-  /** Delivers an event to every current subscriber (synchronously queued, never blocks). */
-  publish(event: TrainingEvent): void {
+  /** Set by `RunEventBridge`: forwards events published here to other replicas. */
+  onLocalPublish?: (event: TrainingEvent) => void;
+
+  /**
+   * Delivers an event to every current subscriber (synchronously queued, never blocks).
+   * @param options.remote the event came from another replica: deliver it here only.
+   */
+  publish(event: TrainingEvent, options: { remote?: boolean } = {}): void {
     this.emitter.emit(EVENT, event);
+    if (!options.remote) this.onLocalPublish?.(event);
   }
 
   /**
