@@ -95,7 +95,11 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
         },
         ...options.mlflowSync,
       });
-    const lifecycle = new RunLifecycle(db.prisma, hub, { onOutboxWritten: () => mlflowSync?.kick() });
+    const forecasts = new ForecastsService(modelVersions, data);
+    const lifecycle = new RunLifecycle(db.prisma, hub, {
+      onOutboxWritten: () => mlflowSync?.kick(),
+      onModelActivated: (category) => forecasts.invalidate(category),
+    });
     const queue = new TrainingQueue({
       prisma: db.prisma,
       config,
@@ -113,7 +117,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
       hub,
       modelVersions,
       runs: new RunsService(db.prisma, config, data, () => queue.notify(), queue),
-      forecasts: new ForecastsService(modelVersions, data),
+      forecasts,
       serverInfo: new ServerInfoService(config, { tfBackend, database: db.kind }, async () =>
         mlflowClient ? mlflowClient.ping() : false,
       ),

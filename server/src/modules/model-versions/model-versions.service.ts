@@ -7,6 +7,7 @@ import type * as tf from '@tensorflow/tfjs';
 import type { ModelVersion as ModelVersionRow, PrismaClient } from '../../generated/prisma/client.js';
 import { deserializeBundle, serializeBundle, type ModelVersionMeta } from '../../ml/model-bundle.js';
 import { loadBundleFromFolder } from '../../ml/model-folder.js';
+import { ForecastBatcher } from '../../ml/forecast-batcher.js';
 import { loadModel } from '../../ml/model-io.js';
 import { listStoredVersions } from '../../ml/model-store.js';
 
@@ -27,6 +28,8 @@ const SUMMARY = {
 export interface LoadedModel {
   model: tf.LayersModel;
   meta: ModelVersionMeta;
+  /** Shares forward passes between concurrent forecasts of this version. */
+  batcher: ForecastBatcher;
 }
 
 /** Loaded models kept per version; versions are immutable, so entries never go stale. */
@@ -77,8 +80,9 @@ export class ModelVersionsService {
       where: { id },
       select: { artifact: true },
     });
-    const bundle = deserializeBundle(row.artifact);
-    return { model: await loadModel(bundle.model), meta: bundle.meta };
+    const { meta, model: artifacts } = deserializeBundle(row.artifact);
+    const model = await loadModel(artifacts);
+    return { model, meta, batcher: new ForecastBatcher(model, meta.normalization, meta.windowSize) };
   }
 
   private async evictOldest(): Promise<void> {

@@ -1,0 +1,128 @@
+/**
+ * `npm run bench:api [-- --duration 10 --subscribers 1000 --skip-train --skip-fanout --database-url URL]`:
+ * the API under load, beside the reference system (../shared/notes/reference-figures.md). Starts the server
+ * in a child process on a temp project (sample data, embedded database unless --database-url), trains one
+ * model through the API, then measures 1. predict vs the stack's ceiling, 2. serving while trainAll
+ * trains, 3. subscription fan-out. The child and the temp dir are removed at the end, on errors and Ctrl-C.
+ */
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { parsePositiveInt, runCli } from '../src/cli/run-cli.js';
+import { measureFanout } from './api/fanout.js';
+import { gql, trainCategory } from './api/http.js';
+import { REFERENCE_SOURCE } from './api/reference.js';
+import { startServerProcess, type ServerProcess } from './api/server-process.js';
+import { measureServing, type ServingResult } from './api/serving.js';
+import { measureTrainingLoad } from './api/train-load.js';
+
+const USAGE = `usage: npm run bench:api [-- options]
+  --duration S        seconds per autocannon run (default 10)
+  --subscribers N     graphql-ws subscribers in the fan-out part (default 1000)
+  --skip-train        skip part 2 (serving while trainAll trains)
+  --skip-fanout       skip part 3 (subscription fan-out)
+  --database-url URL  use this Postgres instead of the embedded database (runs and models stay in it)`;
+// Enough epochs that part 2's phases fit inside trainAll; few enough to keep the default run ~3 min.
+const TRAIN_ALL_EPOCHS = 3;
+const FANOUT_EPOCHS = 5;
+
+let server: ServerProcess | undefined;
+// Ctrl-C reaches the child too (same process group); still stop it here so the temp dir goes with it.
+process.once('SIGINT', () => {
+  process.stderr.write('\ninterrupted: stopping the server and removing its temp dir\n');
+  void (server?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
+});
+
+runCli(async () => {
+  const { values: flags } = parseArgs({
+    options: {
+      duration: { type: 'string', default: '10' },
+      subscribers: { type: 'string', default: '1000' },
+      'skip-train': { type: 'boolean', default: false },
+      'skip-fanout': { type: 'boolean', default: false },
+      'database-url': { type: 'string' },
+    },
+  });
+  const durationS = parsePositiveInt('duration', flags.duration, 600)!;
+  const subscribers = parsePositiveInt('subscribers', flags.subscribers, 20_000)!;
+  const loadAverage = formatLoad();
+
+  server = await startServerProcess({ databaseUrl: flags['database-url'] });
+  try {
+    const { graphqlUrl, url } = server;
+    const { serverInfo, categories } = await gql<{
+      serverInfo: { tfBackend: string; database: string; version: string };
+      categories: { name: string }[];
+    }>(graphqlUrl, '{ serverInfo { tfBackend database version } categories { name } }');
+    const cpus = os.cpus();
+    console.log(`API benchmark, ${new Date().toISOString()}`);
+    console.log(
+      `machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, load average at start ${loadAverage}`,
+    );
+    console.log(
+      `node ${process.version}; server ${serverInfo.version}, TF.js backend ${serverInfo.tfBackend}, database ${serverInfo.database}; server in a child process`,
+    );
+    console.log(`reference: ${REFERENCE_SOURCE}\n`);
+
+    const category = categories[0]!.name;
+    await trainCategory(graphqlUrl, category, 1);
+    const { modelVersions } = await gql<{ modelVersions: { active: boolean; windowSize: number }[] }>(
+      graphqlUrl,
+      'query ($c: String!) { modelVersions(category: $c) { active windowSize } }',
+      { c: category },
+    );
+    const windowSize = modelVersions.find((v) => v.active)!.windowSize;
+    const { series } = await gql<{ series: { points: { value: number }[] } }>(
+      graphqlUrl,
+      'query ($c: String!) { series(category: $c) { points { value } } }',
+      { c: category },
+    );
+    const values = series.points.slice(-windowSize).map((p) => p.value);
+
+    console.log(
+      `1. predict (${category}, model 1 epoch) vs the stack's ceiling, autocannon in the bench process`,
+    );
+    const serving: ServingResult = await measureServing({
+      url,
+      graphqlUrl,
+      category,
+      series: values,
+      durationS,
+    });
+    print(serving);
+
+    if (!flags['skip-train']) {
+      console.log('2. serving while trainAll trains (training runs in worker threads of the server process)');
+      print(
+        await measureTrainingLoad({
+          url,
+          graphqlUrl,
+          category,
+          series: values,
+          durationS,
+          epochs: TRAIN_ALL_EPOCHS,
+          baseline: serving.predict16,
+        }),
+      );
+    }
+    if (!flags['skip-fanout']) {
+      console.log(`3. subscription fan-out: ${subscribers} graphql-ws subscribers to trainingProgress`);
+      print(await measureFanout({ server, category, subscribers, epochs: FANOUT_EPOCHS }));
+    }
+    console.log(`load average at end ${formatLoad()} (other processes on these cores skew every figure)`);
+  } finally {
+    await server.stop();
+  }
+}, USAGE);
+
+function formatLoad(): string {
+  return os
+    .loadavg()
+    .map((v) => v.toFixed(2))
+    .join(' ');
+}
+
+function print(part: { table: string; notes: string[] }): void {
+  console.log(part.table);
+  for (const note of part.notes) console.log(`  ${note}`);
+  console.log();
+}
