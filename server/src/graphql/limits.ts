@@ -18,7 +18,8 @@ export const LIMITS = {
   maxDepth: 15,
   maxAliases: 15,
   maxDirectives: 20,
-  maxCost: 5000,
+  // armor's cost is static (it ignores `first`): two pages of 50 runs with their summaries estimate ~38,000.
+  maxCost: 100_000,
   maxTokens: 2000,
   /** Bytes of a JSON request body. */
   maxBodyBytes: 200 * 1024,

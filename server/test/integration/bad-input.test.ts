@@ -47,7 +47,10 @@ describe('bad input', () => {
   const deep = `{ runs { edges { node { modelVersion { metrics { mae } } } } } }`;
   const tooDeep = `{ __type(name: "Query") { fields { type ${'{ ofType '.repeat(20)}{ name }${' }'.repeat(20)} } } }`;
   const aliases = `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: serverInfo { version }`).join(' ')} }`;
-  const costly = `{ ${Array.from({ length: 12 }, (_, i) => `r${i}: runs(first: 100) { edges { node { epochs { epoch trainLoss valLoss elapsedMs } modelVersion { metrics { mae rmse } } } } }`).join(' ')} }`;
+  // ~12,000 each by armor's static estimate: 12 of them exceed the 100,000 limit (aliases stay under 15).
+  const heavy =
+    'edges { node { id category status metrics { mae rmse mase naiveMae seasonalNaiveMae } epochs { epoch trainLoss valLoss elapsedMs } modelVersion { id active metrics { mae rmse } } } }';
+  const costly = `{ ${Array.from({ length: 12 }, (_, i) => `r${i}: runs(first: 100) { ${heavy} }`).join(' ')} }`;
 
   const cases: [string, () => Promise<{ status: number; code?: string }>][] = [
     [
@@ -167,6 +170,14 @@ describe('bad input', () => {
   it('should keep stack traces out of errors when a query fails', async () => {
     const res = await gql(server, '{ categories { name color } }');
     expect(JSON.stringify(res.errors)).not.toMatch(/stacktrace|\n\s+at /);
+  });
+
+  it('should treat explicit null filters as no filter', async () => {
+    const res = await gql(
+      server,
+      '{ runs(category: null, status: null, after: null, first: null) { totalCount } }',
+    );
+    expect(res.errors).toBeUndefined();
   });
 
   it('should not return the deep but legitimate query as an error', async () => {

@@ -29,7 +29,13 @@ import { TrainAllInput, TrainInput } from './train.input.js';
 export class RunResolver {
   @Query(() => RunConnection, { description: 'Runs, newest first, filtered and paginated.' })
   async runs(@Args(() => RunsArgs) args: RunsArgs, @Ctx() { services }: Context): Promise<RunConnection> {
-    const page = await services.runs.list({ ...args, first: args.first ?? 20 });
+    // An explicit null filter means "no filter", as an omitted one does.
+    const page = await services.runs.list({
+      category: args.category ?? undefined,
+      status: args.status ?? undefined,
+      after: args.after ?? undefined,
+      first: args.first ?? 20,
+    });
     const uri = services.config.mlflow.trackingUri;
     const edges = page.rows.map((row) => ({
       cursor: encodeCursor(row),

@@ -9,9 +9,9 @@ export const MAX_PAGE_SIZE = 100;
 
 @ArgsType()
 export class RunsArgs {
-  @Field(() => String, { nullable: true }) category?: string;
+  @Field(() => String, { nullable: true }) category?: string | null;
 
-  @Field(() => RunStatus, { nullable: true }) status?: RunStatus;
+  @Field(() => RunStatus, { nullable: true }) status?: RunStatus | null;
 
   @Field(() => Int, { nullable: true, defaultValue: 20, description: `Page size, 1–${MAX_PAGE_SIZE}.` })
   @IsOptional()
@@ -21,5 +21,5 @@ export class RunsArgs {
 
   @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
   @IsOptional()
-  after?: string;
+  after?: string | null;
 }

@@ -1,0 +1,41 @@
+'use client';
+/** Daily sales and their rolling average over time (nivo line, time x-axis). Props in, no fetching. */
+import { ResponsiveLine } from '@nivo/line';
+import type { ChartSeries } from './chart-data';
+
+// Average (drawn on top) dark, daily values light.
+const COLORS = ['#1f5fbf', '#a9bedf'];
+
+export function SalesChart({ series, label }: { series: ChartSeries[]; label: string }) {
+  return (
+    <div className="chart" data-testid="sales-chart">
+      <ResponsiveLine
+        data={series}
+        role="img"
+        ariaLabel={label}
+        margin={{ top: 16, right: 16, bottom: 64, left: 64 }}
+        xScale={{ type: 'time', format: '%Y-%m-%d', precision: 'day', useUTC: true }}
+        xFormat="time:%Y-%m-%d"
+        yScale={{ type: 'linear', min: 0, max: 'auto' }}
+        yFormat=">-,.0f"
+        axisBottom={{ format: '%b %d, %Y', tickValues: 5, tickRotation: -20 }}
+        axisLeft={{ format: '>-~s', tickValues: 5 }}
+        colors={COLORS}
+        lineWidth={1.5}
+        enablePoints={false}
+        enableSlices="x"
+        animate={false}
+        legends={[
+          {
+            anchor: 'bottom-left',
+            direction: 'row',
+            translateY: 60,
+            itemWidth: 140,
+            itemHeight: 16,
+            symbolSize: 10,
+          },
+        ]}
+      />
+    </div>
+  );
+}

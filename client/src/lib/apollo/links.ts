@@ -1,0 +1,44 @@
+/**
+ * The Apollo links. In the browser: queries and mutations over HTTP to this web app's `/api/graphql` (the
+ * proxy that adds the API key server-side), subscriptions over graphql-ws straight to the API (`split` on
+ * the operation type). During SSR: HTTP to the API (useQuery does not fetch during SSR with the Next.js
+ * integration, but the client needs a terminating link).
+ */
+import { ApolloLink, HttpLink } from '@apollo/client';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { SSRMultipartLink } from '@apollo/client-integration-nextjs';
+import { OperationTypeNode } from 'graphql';
+import { createClient } from 'graphql-ws';
+import { DEFAULT_API_URL } from '../runtime-config';
+
+/** Same-origin path of the GraphQL proxy (src/app/api/graphql/route.ts). */
+export const BROWSER_GRAPHQL_PATH = '/api/graphql';
+
+/** graphql-ws client that reconnects for as long as the page is open; re-subscribing replays stored epochs. */
+export function createWsLink(url: string): GraphQLWsLink {
+  return new GraphQLWsLink(
+    createClient({
+      url,
+      lazy: true,
+      retryAttempts: Number.POSITIVE_INFINITY,
+      shouldRetry: () => true,
+      // 1 s, 2 s, 4 s, … capped at 10 s: an API restart is picked up without hammering it.
+      retryWait: (retries) => new Promise((r) => setTimeout(r, Math.min(10_000, 1000 * 2 ** retries))),
+    }),
+  );
+}
+
+export function createBrowserLink(wsUrl: string): ApolloLink {
+  return ApolloLink.split(
+    (operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION,
+    createWsLink(wsUrl),
+    new HttpLink({ uri: BROWSER_GRAPHQL_PATH }),
+  );
+}
+
+export function createServerLink(): ApolloLink {
+  return ApolloLink.from([
+    new SSRMultipartLink({ stripDefer: true }),
+    new HttpLink({ uri: process.env.GRAPHQL_API_URL || DEFAULT_API_URL }),
+  ]);
+}

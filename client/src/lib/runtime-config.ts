@@ -1,0 +1,63 @@
+/**
+ * The web app's runtime settings, read from the environment of the Next.js server at request time (one build
+ * serves any API address). `readPublicConfig` is what the browser may see (no secrets: it is serialized into
+ * the page); `readProxyConfig` stays on the server (it holds API_KEY). Defaults match `npm start`.
+ */
+
+/** Settings the browser gets from the root layout. Nothing secret. */
+export interface PublicConfig {
+  /** graphql-ws URL; null: `ws://<page hostname>:<apiPort><graphqlPath>`. */
+  graphqlWsUrl: string | null;
+  /** The API's public origin (playground link); null: `http://<page hostname>:<apiPort>`. */
+  apiOrigin: string | null;
+  /** Port of the API, taken from GRAPHQL_API_URL. @default "4000" */
+  apiPort: string;
+  /** GraphQL path on the API. @default "/graphql" */
+  graphqlPath: string;
+}
+
+/** Where the route handlers forward to, and the key they add. Server only. */
+export interface ProxyConfig {
+  /** GRAPHQL_API_URL. @default "http://127.0.0.1:4000/graphql" */
+  apiUrl: string;
+  /** API_KEY: sent as `Authorization: Bearer <key>` by the proxy; never sent to the browser. */
+  apiKey?: string;
+}
+
+export const DEFAULT_API_URL = 'http://127.0.0.1:4000/graphql';
+
+type Env = Record<string, string | undefined>;
+
+// Looked up by a computed name so that Next does not inline NEXT_PUBLIC_* values at build time.
+const pick = (env: Env, ...names: string[]) =>
+  names.map((name) => env[name]?.trim()).find((value) => value) ?? null;
+
+/** @throws TypeError when GRAPHQL_API_URL is not an absolute http(s) URL. */
+export function readProxyConfig(env: Env = process.env): ProxyConfig {
+  const apiUrl = pick(env, 'GRAPHQL_API_URL') ?? DEFAULT_API_URL;
+  const parsed = new URL(apiUrl);
+  if (!/^https?:$/.test(parsed.protocol)) throw new TypeError(`GRAPHQL_API_URL must be http(s): ${apiUrl}`);
+  return { apiUrl, apiKey: pick(env, 'API_KEY') ?? undefined };
+}
+
+export function readPublicConfig(env: Env = process.env): PublicConfig {
+  const api = new URL(readProxyConfig(env).apiUrl);
+  return {
+    graphqlWsUrl: pick(env, ['NEXT', 'PUBLIC', 'GRAPHQL', 'WS', 'URL'].join('_'), 'GRAPHQL_WS_URL'),
+    apiOrigin: pick(env, ['NEXT', 'PUBLIC', 'API', 'ORIGIN'].join('_'), 'API_PUBLIC_ORIGIN'),
+    apiPort: api.port || (api.protocol === 'https:' ? '443' : '80'),
+    graphqlPath: api.pathname,
+  };
+}
+
+/** The browser's view: absolute URLs for the WebSocket and the API's links, from the page's location. */
+export function resolvePublicUrls(config: PublicConfig, location: Pick<Location, 'hostname' | 'protocol'>) {
+  const secure = location.protocol === 'https:';
+  const host = location.hostname.includes(':') ? `[${location.hostname}]` : location.hostname;
+  const apiOrigin = (config.apiOrigin ?? `${secure ? 'https' : 'http'}://${host}:${config.apiPort}`).replace(
+    /\/$/,
+    '',
+  );
+  const wsUrl = config.graphqlWsUrl ?? `${apiOrigin.replace(/^http/, 'ws')}${config.graphqlPath}`;
+  return { apiOrigin, wsUrl, playgroundUrl: `${apiOrigin}${config.graphqlPath}` };
+}

@@ -1,0 +1,304 @@
+/* eslint @typescript-eslint/no-unused-vars: "off" */
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string };
+  String: { input: string; output: string };
+  Boolean: { input: boolean; output: boolean };
+  Int: { input: number; output: number };
+  Float: { input: number; output: number };
+  /** A calendar day, "YYYY-MM-DD". */
+  Date: { input: string; output: string };
+  /** An ISO 8601 date-time, e.g. "2026-11-26T23:28:42.000Z". */
+  DateTime: { input: string; output: string };
+  /** The `JSON` scalar type represents JSON values as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSON: { input: unknown; output: Record<string, unknown> };
+};
+
+/** A configured product category. */
+export type Category = {
+  __typename?: 'Category';
+  activeModel: Maybe<ModelVersion>;
+  /** Days from the first to the last sale (gaps count as 0). */
+  days: Scalars['Int']['output'];
+  firstDate: Maybe<Scalars['Date']['output']>;
+  lastDate: Maybe<Scalars['Date']['output']>;
+  name: Scalars['String']['output'];
+  /** Total sales amount. */
+  total: Scalars['Float']['output'];
+};
+
+/** One finished epoch. Losses are MSE on normalised values. */
+export type EpochMetric = {
+  __typename?: 'EpochMetric';
+  elapsedMs: Scalars['Int']['output'];
+  /** Numbered from 1. */
+  epoch: Scalars['Int']['output'];
+  trainLoss: Scalars['Float']['output'];
+  valLoss: Scalars['Float']['output'];
+};
+
+/** Forecast values and interval bounds, one per day ahead. */
+export type Forecast = {
+  __typename?: 'Forecast';
+  category: Scalars['String']['output'];
+  /** Days forecast, when the series ends at the data's last day (it equals the latest values). */
+  dates: Maybe<Array<Scalars['Date']['output']>>;
+  /** Nominal coverage of lower/upper, e.g. 0.9. */
+  intervalCoverage: Scalars['Float']['output'];
+  lower: Array<Scalars['Float']['output']>;
+  modelVersionId: Scalars['ID']['output'];
+  upper: Array<Scalars['Float']['output']>;
+  values: Array<Scalars['Float']['output']>;
+};
+
+export type MlflowStatus = {
+  __typename?: 'MlflowStatus';
+  enabled: Scalars['Boolean']['output'];
+  reachable: Scalars['Boolean']['output'];
+  trackingUri: Maybe<Scalars['String']['output']>;
+};
+
+/** A trained model of a category. */
+export type ModelVersion = {
+  __typename?: 'ModelVersion';
+  /** Serves predict for its category. */
+  active: Scalars['Boolean']['output'];
+  category: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** Nominal coverage of its forecast intervals. */
+  intervalCoverage: Maybe<Scalars['Float']['output']>;
+  /** Interval coverage measured on held-out validation errors. */
+  intervalValidationCoverage: Maybe<Scalars['Float']['output']>;
+  metrics: Maybe<RunMetrics>;
+  /** URL of the evaluation plot PNG. */
+  plotUrl: Maybe<Scalars['String']['output']>;
+  /** The run that trained it. */
+  runId: Scalars['ID']['output'];
+  /** "api" or "cli" (imported from DATA_DIR/models). */
+  source: Scalars['String']['output'];
+  tfBackend: Scalars['String']['output'];
+  windowSize: Scalars['Int']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Cancels a queued run, or stops a running one within its epoch. */
+  cancelRun: TrainingRun;
+  /** Forecast the next horizon days from the last windowSize values. */
+  predict: Forecast;
+  /** Queues one run per category and returns them at once (QUEUED). */
+  train: Array<TrainingRun>;
+  /** Queues a run for every configured category. */
+  trainAll: Array<TrainingRun>;
+};
+
+export type MutationCancelRunArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type MutationPredictArgs = {
+  input: PredictInput;
+};
+
+export type MutationTrainArgs = {
+  input: TrainInput;
+};
+
+export type MutationTrainAllArgs = {
+  input?: InputMaybe<TrainAllInput>;
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** A forecast request. */
+export type PredictInput = {
+  category: Scalars['String']['input'];
+  /** Days ahead, 1–365. */
+  horizon?: InputMaybe<Scalars['Int']['input']>;
+  /** The category's last windowSize daily values, oldest first. */
+  series: Array<Scalars['Float']['input']>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** The configured categories, in config order. */
+  categories: Array<Category>;
+  modelVersions: Array<ModelVersion>;
+  run: Maybe<TrainingRun>;
+  /** Runs, newest first, filtered and paginated. */
+  runs: RunConnection;
+  /** A category's daily sales with a rolling average. */
+  series: Series;
+  serverInfo: ServerInfo;
+};
+
+export type QueryModelVersionsArgs = {
+  category: Scalars['String']['input'];
+};
+
+export type QueryRunArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type QueryRunsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  category?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<RunStatus>;
+};
+
+export type QuerySeriesArgs = {
+  category: Scalars['String']['input'];
+  from?: InputMaybe<Scalars['Date']['input']>;
+  rollingWindow?: InputMaybe<Scalars['Int']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+export type RunConnection = {
+  __typename?: 'RunConnection';
+  edges: Array<RunEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type RunEdge = {
+  __typename?: 'RunEdge';
+  cursor: Scalars['String']['output'];
+  node: TrainingRun;
+};
+
+/** Validation metrics in sales units: the model against its baselines. */
+export type RunMetrics = {
+  __typename?: 'RunMetrics';
+  mae: Scalars['Float']['output'];
+  /** Model MAE / seasonal-naive MAE; < 1 beats it. */
+  mase: Maybe<Scalars['Float']['output']>;
+  naiveMae: Scalars['Float']['output'];
+  naiveRmse: Scalars['Float']['output'];
+  rmse: Scalars['Float']['output'];
+  seasonalNaiveMae: Scalars['Float']['output'];
+  seasonalNaiveRmse: Scalars['Float']['output'];
+};
+
+/** QUEUED → RUNNING → SUCCEEDED | FAILED | CANCELLED (a QUEUED run can also be CANCELLED). */
+export type RunStatus = 'CANCELLED' | 'FAILED' | 'QUEUED' | 'RUNNING' | 'SUCCEEDED';
+
+export type Series = {
+  __typename?: 'Series';
+  category: Scalars['String']['output'];
+  points: Array<SeriesPoint>;
+};
+
+export type SeriesPoint = {
+  __typename?: 'SeriesPoint';
+  date: Scalars['Date']['output'];
+  /** Mean of this and the previous rollingWindow − 1 days. */
+  rollingAverage: Maybe<Scalars['Float']['output']>;
+  value: Scalars['Float']['output'];
+};
+
+export type ServerInfo = {
+  __typename?: 'ServerInfo';
+  /** "embedded" (PGlite) or "postgres". */
+  database: Scalars['String']['output'];
+  /** The GraphQL path (HTTP, WebSocket and playground). */
+  graphqlPath: Scalars['String']['output'];
+  mlflow: MlflowStatus;
+  /** TF.js backend serving predictions, e.g. wasm or tensorflow. */
+  tfBackend: Scalars['String']['output'];
+  version: Scalars['String']['output'];
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Every epoch and status change of runs (all, one run, or one category): stored first, then live. */
+  trainingProgress: TrainingEvent;
+};
+
+export type SubscriptionTrainingProgressArgs = {
+  category?: InputMaybe<Scalars['String']['input']>;
+  runId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Hyperparameter overrides shared by train and trainAll; unset means config.yaml. */
+export type TrainAllInput = {
+  /** 1–4096. */
+  batchSize?: InputMaybe<Scalars['Int']['input']>;
+  /** 1–1000. */
+  epochs?: InputMaybe<Scalars['Int']['input']>;
+  /** MLflow experiment; default training.experiment_name. */
+  experimentName?: InputMaybe<Scalars['String']['input']>;
+  /** > 0 and ≤ 1. */
+  learningRate?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** Which categories to train, with optional overrides. */
+export type TrainInput = {
+  /** 1–4096. */
+  batchSize?: InputMaybe<Scalars['Int']['input']>;
+  /** Configured category names, at least one, no duplicates. */
+  categories: Array<Scalars['String']['input']>;
+  /** 1–1000. */
+  epochs?: InputMaybe<Scalars['Int']['input']>;
+  /** MLflow experiment; default training.experiment_name. */
+  experimentName?: InputMaybe<Scalars['String']['input']>;
+  /** > 0 and ≤ 1. */
+  learningRate?: InputMaybe<Scalars['Float']['input']>;
+  /** Days per input window, 7–365. */
+  windowSize?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** An epoch finished (EPOCH) or a run changed status (STATUS). */
+export type TrainingEvent = {
+  __typename?: 'TrainingEvent';
+  category: Scalars['String']['output'];
+  elapsedMs: Maybe<Scalars['Int']['output']>;
+  epoch: Maybe<Scalars['Int']['output']>;
+  /** On a FAILED status event: why. */
+  error: Maybe<Scalars['String']['output']>;
+  runId: Scalars['ID']['output'];
+  /** The run status when the event was emitted. */
+  status: RunStatus;
+  totalEpochs: Scalars['Int']['output'];
+  trainLoss: Maybe<Scalars['Float']['output']>;
+  type: TrainingEventType;
+  valLoss: Maybe<Scalars['Float']['output']>;
+};
+
+export type TrainingEventType = 'EPOCH' | 'STATUS';
+
+/** A training run of one category. */
+export type TrainingRun = {
+  __typename?: 'TrainingRun';
+  category: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  epochs: Array<EpochMetric>;
+  /** Why the run failed. */
+  error: Maybe<Scalars['String']['output']>;
+  experimentName: Scalars['String']['output'];
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  hyperparameters: Scalars['JSON']['output'];
+  id: Scalars['ID']['output'];
+  metrics: Maybe<RunMetrics>;
+  /** MLflow's message when the sync FAILED. */
+  mlflowError: Maybe<Scalars['String']['output']>;
+  mlflowRunId: Maybe<Scalars['String']['output']>;
+  /** DISABLED, PENDING, SYNCED or FAILED. */
+  mlflowSync: Maybe<Scalars['String']['output']>;
+  mlflowUrl: Maybe<Scalars['String']['output']>;
+  modelVersion: Maybe<ModelVersion>;
+  secondsPerEpoch: Maybe<Scalars['Float']['output']>;
+  startedAt: Maybe<Scalars['DateTime']['output']>;
+  status: RunStatus;
+  /** TF.js backend the run trained on. */
+  tfBackend: Maybe<Scalars['String']['output']>;
+  /** Epochs this run trains for. */
+  totalEpochs: Scalars['Int']['output'];
+};
