@@ -135,7 +135,8 @@ export class RunLifecycle {
           active: true,
           windowSize: bundle.meta.windowSize,
           tfBackend: message.backend,
-          metrics: { ...message.metrics },
+          // The interval rides along with the metrics: ModelVersion exposes it without loading the artifact.
+          metrics: { ...message.metrics, interval: { ...bundle.meta.interval } },
           artifact: message.bundle,
           plotPng: bundle.plotPng ? new Uint8Array(bundle.plotPng) : null,
           source: 'api',

@@ -92,11 +92,12 @@ describe('training flow over HTTP and graphql-ws', () => {
       };
     }>(
       server,
-      `{ run(id: "${run!.id}") { status tfBackend epochs { epoch trainLoss } metrics { mae seasonalNaiveMae mase } modelVersion { id active plotUrl } } }`,
+      `{ run(id: "${run!.id}") { status tfBackend epochs { epoch trainLoss } metrics { mae seasonalNaiveMae mase } modelVersion { id active plotUrl intervalCoverage intervalValidationCoverage } } }`,
     );
     expect(stored.data!.run.status).toBe('SUCCEEDED');
     expect(stored.data!.run.epochs.map((e) => e.epoch)).toEqual([1, 2, 3]);
     expect(stored.data!.run.modelVersion.active).toBe(true);
+    expect(stored.data!.run.modelVersion).toMatchObject({ intervalCoverage: 0.9 });
 
     const series = Array.from({ length: 14 }, (_, i) => 500 + 10 * i);
     const predicted = await gql<{

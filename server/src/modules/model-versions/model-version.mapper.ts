@@ -1,12 +1,14 @@
 /**
  * Maps a stored model version (without its bytes) to the GraphQL `ModelVersion`.
  */
+import type { PredictionInterval } from '../../ml/prediction-interval.js';
 import type { RunMetrics } from '../runs/run-metrics.type.js';
 import type { ModelVersion } from './model-version.type.js';
 import type { ModelVersionSummary } from './model-versions.service.js';
 
 /** @param plotBaseUrl where `/plots/<id>.png` is served (the API's origin + path prefix). */
 export function toModelVersion(row: ModelVersionSummary, plotBaseUrl = ''): ModelVersion {
+  const interval = (row.metrics as { interval?: Partial<PredictionInterval> } | null)?.interval;
   return {
     id: row.id,
     category: row.category,
@@ -16,8 +18,8 @@ export function toModelVersion(row: ModelVersionSummary, plotBaseUrl = ''): Mode
     windowSize: row.windowSize,
     tfBackend: row.tfBackend,
     metrics: (row.metrics as RunMetrics | null) ?? null,
-    intervalCoverage: null,
-    intervalValidationCoverage: null,
+    intervalCoverage: interval?.coverage ?? null,
+    intervalValidationCoverage: interval?.validationCoverage ?? null,
     source: row.source,
     plotUrl: `${plotBaseUrl}/plots/${row.id}.png`,
   };

@@ -154,7 +154,7 @@ export class ModelVersionsService {
                 active: activate,
                 windowSize: meta.windowSize,
                 tfBackend: meta.tfBackend,
-                metrics: { ...meta.metrics },
+                metrics: { ...meta.metrics, interval: { ...meta.interval } },
                 artifact: new Uint8Array(serializeBundle(bundle)),
                 plotPng: bundle.plotPng ? new Uint8Array(bundle.plotPng) : null,
                 source: 'cli',
