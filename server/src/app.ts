@@ -107,6 +107,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
       lifecycle,
       logger,
       instanceId: `${process.pid}-${randomUUID().slice(0, 8)}`,
+      exclusive: db.kind === 'embedded',
       ...options.queue,
       onEpoch: (category, ms) => metrics.epochDuration.observe({ category }, ms / 1000),
     });

@@ -27,6 +27,12 @@ export interface TrainingQueueOptions {
   pollMs?: number;
   /** A RUNNING run whose heartbeat is older than this is taken as dead. @default 20000 */
   staleMs?: number;
+  /**
+   * This process is the database's only user (the embedded database's lock guarantees it): every run
+   * still RUNNING at start-up was left by a dead process, so it is marked at once, without waiting for
+   * its heartbeat to go stale.
+   */
+  exclusive?: boolean;
   /** Observes each epoch's duration (metrics). */
   onEpoch?: (category: string, elapsedMs: number) => void;
 }
@@ -48,7 +54,7 @@ export class TrainingQueue {
 
   /** Reaps runs left RUNNING by dead processes, then starts claiming. */
   async start(): Promise<void> {
-    const staleMs = this.options.staleMs ?? 20_000;
+    const staleMs = this.options.exclusive ? 0 : (this.options.staleMs ?? 20_000);
     const reaped = await this.options.lifecycle.markInterrupted(new Date(Date.now() - staleMs));
     if (reaped)
       this.options.logger.warn({ reaped }, 'marked runs left RUNNING by a stopped process as FAILED');

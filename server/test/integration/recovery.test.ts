@@ -92,6 +92,35 @@ describe('interrupted runs', () => {
     }
   });
 
+  it('should mark the run FAILED (interrupted) at start-up on the embedded database', async () => {
+    const embeddedEnv = { CONFIG_PATH: env.CONFIG_PATH!, DATA_DIR: path.join(dir, 'embedded') };
+    const { child, graphqlUrl } = await startChild(embeddedEnv);
+    const runId = await startTraining(graphqlUrl);
+    for (let i = 0; i < 1200; i++) {
+      const res = await gql<{ run: { epochs: unknown[] } }>(
+        { graphqlUrl },
+        `{ run(id: "${runId}") { epochs { epoch } } }`,
+      );
+      if (res.data?.run.epochs.length) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+
+    // The default 20 s staleness does not apply: the embedded database has one process, so a RUNNING run
+    // found at start-up is an orphan.
+    const app = await buildApp(loadConfig(embeddedEnv, embeddedEnv.CONFIG_PATH), {
+      logger: pino({ level: 'silent' }),
+    });
+    try {
+      const run = await app.services.db.prisma.run.findUniqueOrThrow({ where: { id: runId } });
+      expect(run.status).toBe('FAILED');
+      expect(run.error).toMatch(/interrupted/);
+    } finally {
+      await app.stop();
+    }
+  });
+
   it('should leave no run RUNNING when the server gets SIGTERM mid-training', async () => {
     const { child, graphqlUrl } = await startChild(env);
     const runId = await startTraining(graphqlUrl);
