@@ -15,7 +15,12 @@ export enum TrainingEventType {
 }
 registerEnumType(TrainingEventType, { name: 'TrainingEventType' });
 
-@ObjectType({ description: 'An epoch finished (EPOCH) or a run changed status (STATUS).' })
+// simpleResolvers: plain property reads, no TypeGraphQL middleware per field. Each event is executed once
+// per subscriber (1,000+ at a time), so per-field overhead is multiplied by the audience.
+@ObjectType({
+  description: 'An epoch finished (EPOCH) or a run changed status (STATUS).',
+  simpleResolvers: true,
+})
 export class TrainingEvent {
   @Field(() => ID) runId!: string;
   @Field(() => String) category!: string;

@@ -4,7 +4,10 @@
  */
 import { Field, Float, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'Validation metrics in sales units: the model against its baselines.' })
+@ObjectType({
+  description: 'Validation metrics in sales units: the model against its baselines.',
+  simpleResolvers: true,
+})
 export class RunMetrics {
   @Field(() => Float) rmse!: number;
   @Field(() => Float) mae!: number;

@@ -19,7 +19,10 @@ registerEnumType(RunStatus, {
   description: 'QUEUED → RUNNING → SUCCEEDED | FAILED | CANCELLED (a QUEUED run can also be CANCELLED).',
 });
 
-@ObjectType({ description: 'One finished epoch. Losses are MSE on normalised values.' })
+@ObjectType({
+  description: 'One finished epoch. Losses are MSE on normalised values.',
+  simpleResolvers: true,
+})
 export class EpochMetric {
   @Field(() => Int, { description: 'Numbered from 1.' }) epoch!: number;
   @Field(() => Float) trainLoss!: number;
