@@ -7,7 +7,7 @@ import type * as tf from '@tensorflow/tfjs';
 import type { ModelVersionBundle } from './model-bundle.js';
 import { loadModel } from './model-io.js';
 import { forecastRecursive } from './forecast.js';
-import { intervalBounds } from './prediction-interval.js';
+import { boundedForecast } from './prediction-interval.js';
 
 export interface Forecast {
   modelVersionId: string;
@@ -41,8 +41,7 @@ export function forecastWithModel(
   });
   return {
     modelVersionId: meta.id,
-    values,
-    ...intervalBounds(values, meta.interval),
+    ...boundedForecast(values, meta.interval),
     dates: options.lastDate ? datesAfter(options.lastDate, options.horizon) : null,
   };
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { conformalHalfWidth, fitPredictionInterval, intervalBounds } from './prediction-interval.js';
+import {
+  boundedForecast,
+  conformalHalfWidth,
+  fitPredictionInterval,
+  intervalBounds,
+} from './prediction-interval.js';
 
 describe('prediction-interval', () => {
   it('should take the ceil((n+1)c)-th smallest absolute residual when fitting', () => {
@@ -21,6 +26,13 @@ describe('prediction-interval', () => {
     const expected = [2, 2 * Math.SQRT2, 2 * Math.sqrt(3), 4];
     upper.forEach((u, i) => expect(u - 10).toBeCloseTo(expected[i]!, 12));
     expect(lower[3]).toBe(6);
+  });
+
+  it('should hold values and bounds at the floor when the interval has one', () => {
+    const path = boundedForecast([5, -1], { halfWidth: 10, floor: 0 });
+    expect(path).toEqual({ values: [5, 0], lower: [0, 0], upper: [15, -1 + 10 * Math.SQRT2] });
+    expect(boundedForecast([5], { halfWidth: 10, floor: null }).lower).toEqual([-5]);
+    expect(fitPredictionInterval([1, 2, 3], 0.9, { floor: 0 }).floor).toBe(0);
   });
 
   it('should throw when there are no residuals', () => {

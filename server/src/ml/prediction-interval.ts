@@ -15,6 +15,11 @@ export interface PredictionInterval {
   /** Fraction of held-out validation errors inside the interval (2-fold), or null with < 4 residuals. */
   validationCoverage: number | null;
   method: 'split-conformal-abs-residual';
+  /**
+   * Lowest value a forecast can take: 0 when the training days had no negative total (no net returns), so
+   * neither forecasts nor lower bounds go below zero sales; null (or absent, in older versions) = no floor.
+   */
+  floor?: number | null;
 }
 
 /** The conformal quantile of absolute residuals. @throws RangeError on no residuals. */
@@ -29,12 +34,17 @@ export function conformalHalfWidth(residuals: readonly number[], coverage: numbe
  * Fits an interval on validation residuals (actual − predicted, sales units).
  * @param coverage nominal coverage in (0, 1).
  */
-export function fitPredictionInterval(residuals: readonly number[], coverage: number): PredictionInterval {
+export function fitPredictionInterval(
+  residuals: readonly number[],
+  coverage: number,
+  options: { floor?: number | null } = {},
+): PredictionInterval {
   return {
     coverage,
     halfWidth: conformalHalfWidth(residuals, coverage),
     validationCoverage: residuals.length >= 4 ? twoFoldCoverage(residuals, coverage) : null,
     method: 'split-conformal-abs-residual',
+    floor: options.floor ?? null,
   };
 }
 
@@ -58,4 +68,15 @@ export function intervalBounds(
     lower: values.map((v, i) => v - width(i)),
     upper: values.map((v, i) => v + width(i)),
   };
+}
+
+/** A forecast path with its bounds, all held at the interval's floor when it has one. */
+export function boundedForecast(
+  values: readonly number[],
+  interval: Pick<PredictionInterval, 'halfWidth' | 'floor'>,
+): { values: number[]; lower: number[]; upper: number[] } {
+  const floor = interval.floor ?? -Infinity;
+  const clamp = (v: number) => Math.max(floor, v);
+  const { lower, upper } = intervalBounds(values, interval);
+  return { values: values.map(clamp), lower: lower.map(clamp), upper: upper.map(clamp) };
 }

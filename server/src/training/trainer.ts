@@ -86,6 +86,7 @@ export async function runTraining(
     const interval = fitPredictionInterval(
       actual.map((a, i) => a - predicted[i]!),
       job.intervalCoverage,
+      { floor: Math.min(...dataset.split.train) >= 0 ? 0 : null },
     );
     const plotPng = await renderEvaluationPlot({
       title: `${job.series.category}: validation, actual vs predicted`,
@@ -93,7 +94,7 @@ export async function runTraining(
       dates: dataset.validationTargetDates,
       actual,
       predicted,
-      lower: predicted.map((p) => p - interval.halfWidth),
+      lower: predicted.map((p) => Math.max(interval.floor ?? -Infinity, p - interval.halfWidth)),
       upper: predicted.map((p) => p + interval.halfWidth),
     });
     const { series, split } = dataset;

@@ -5,7 +5,7 @@
  */
 import { badUserInput, notFound } from '../../graphql/errors.js';
 import { datesAfter } from '../../ml/forecast-with-bundle.js';
-import { intervalBounds } from '../../ml/prediction-interval.js';
+import { boundedForecast } from '../../ml/prediction-interval.js';
 import type { ModelVersionsService, ModelVersionSummary } from '../model-versions/model-versions.service.js';
 import type { SalesData } from '../series/sales-data.js';
 import type { Forecast } from './forecast.type.js';
@@ -75,8 +75,7 @@ export class ForecastsService {
     return {
       category,
       modelVersionId: meta.id,
-      values,
-      ...intervalBounds(values, meta.interval),
+      ...boundedForecast(values, meta.interval),
       dates: lastDate ? datesAfter(lastDate, horizon) : null,
       intervalCoverage: meta.interval.coverage,
     };
