@@ -91,6 +91,6 @@ export function printResultsTable(
   process.stdout.write(`${table.toString()}\n`);
   process.stdout.write(`model versions stored under ${info.modelsDir}/models (served by npm start)\n`);
   process.stdout.write(
-    `event loop p99 delay in this process while training: ${info.eventLoopP99Ms.toFixed(1)} ms\n`,
+    `event loop p99 delay in this process while training (beyond its 10 ms sampling interval): ${info.eventLoopP99Ms.toFixed(1)} ms\n`,
   );
 }
