@@ -40,10 +40,13 @@ const table = new Table({
     'backend',
     'train windows',
     's/epoch',
-    'whole run s',
     'PyTorch s/epoch',
     'ratio',
+    'whole run s',
+    'PyTorch whole run s',
   ],
+  // Colours only on a terminal: piped output (logs, files) stays plain text.
+  style: process.stdout.isTTY ? undefined : { head: [], border: [] },
 });
 // An idle loop reads ≈ the resolution (it times the sampling timer): figures below subtract it.
 const LOOP_RESOLUTION_MS = 10;
