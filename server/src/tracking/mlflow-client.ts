@@ -43,6 +43,12 @@ export interface LogBatchInput {
   tags?: KeyValue[];
 }
 
+/** The MLflow UI's page of a run (also used where no client exists, e.g. the API's `mlflowUrl`). */
+export function mlflowRunUiUrl(trackingUri: string, experimentId: string, runId: string): string {
+  const base = trackingUri.replace(/\/+$/, '');
+  return `${base}/#/experiments/${encodeURIComponent(experimentId)}/runs/${encodeURIComponent(runId)}`;
+}
+
 /** Typed MLflow tracking client. Every method throws `MlflowHttpError` unless documented otherwise. */
 export class MlflowClient {
   readonly trackingUri: string;
@@ -202,7 +208,7 @@ export class MlflowClient {
 
   /** @returns the link to a run in the MLflow UI. */
   runUrl(experimentId: string, runId: string): string {
-    return `${this.trackingUri}/#/experiments/${encodeURIComponent(experimentId)}/runs/${encodeURIComponent(runId)}`;
+    return mlflowRunUiUrl(this.trackingUri, experimentId, runId);
   }
 
   private get<T>(url: string): Promise<T> {

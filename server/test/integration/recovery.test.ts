@@ -9,6 +9,7 @@ import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { gql, writeTestProject } from '../utils/start-test-server.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
+import { waitForValue } from '../utils/wait-for.js';
 
 const SERVER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -58,13 +59,12 @@ describe('interrupted runs', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  async function waitForEpoch(runId: string): Promise<void> {
-    for (let i = 0; i < 1200; i++) {
-      if ((await db.prisma.epochMetric.count({ where: { runId } })) > 0) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('no epoch finished');
-  }
+  const waitForEpoch = (runId: string) =>
+    waitForValue(
+      () => db.prisma.epochMetric.count({ where: { runId } }),
+      (n) => n > 0,
+      { timeoutMs: 120_000, intervalMs: 100 },
+    );
 
   it('should mark a run FAILED (interrupted) when the process that trained it was killed', async () => {
     const { child, graphqlUrl } = await startChild(env);
@@ -80,11 +80,11 @@ describe('interrupted runs', () => {
       queue: { pollMs: 100, staleMs: 1500 },
     });
     try {
-      let run = await db.prisma.run.findUniqueOrThrow({ where: { id: runId } });
-      for (let i = 0; i < 100 && run.status === 'RUNNING'; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        run = await db.prisma.run.findUniqueOrThrow({ where: { id: runId } });
-      }
+      const run = await waitForValue(
+        () => db.prisma.run.findUniqueOrThrow({ where: { id: runId } }),
+        (r) => r.status !== 'RUNNING',
+        { timeoutMs: 10_000, intervalMs: 100 },
+      );
       expect(run.status).toBe('FAILED');
       expect(run.error).toMatch(/interrupted/);
     } finally {
@@ -96,14 +96,12 @@ describe('interrupted runs', () => {
     const embeddedEnv = { CONFIG_PATH: env.CONFIG_PATH!, DATA_DIR: path.join(dir, 'embedded') };
     const { child, graphqlUrl } = await startChild(embeddedEnv);
     const runId = await startTraining(graphqlUrl);
-    for (let i = 0; i < 1200; i++) {
-      const res = await gql<{ run: { epochs: unknown[] } }>(
-        { graphqlUrl },
-        `{ run(id: "${runId}") { epochs { epoch } } }`,
-      );
-      if (res.data?.run.epochs.length) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await waitForValue(
+      () =>
+        gql<{ run: { epochs: unknown[] } }>({ graphqlUrl }, `{ run(id: "${runId}") { epochs { epoch } } }`),
+      (res) => Boolean(res.data?.run.epochs.length),
+      { timeoutMs: 120_000, intervalMs: 100 },
+    );
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
 

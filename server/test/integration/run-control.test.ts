@@ -1,14 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { gql, startTestServer, type TestServer } from '../utils/start-test-server.js';
-
-async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value) || Date.now() > end) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { waitForValue } from '../utils/wait-for.js';
 
 describe('run control', () => {
   let server: TestServer;
@@ -36,9 +28,10 @@ describe('run control', () => {
 
     // Cancel it: it stops within an epoch.
     const runId = first.data!.train[0]!.id;
-    await waitFor(
+    await waitForValue(
       () => server.prisma.epochMetric.count({ where: { runId } }),
       (n) => n >= 1,
+      { timeoutMs: 60_000 },
     );
     const cancelled = await gql<{ cancelRun: { id: string } }>(
       server,
@@ -46,9 +39,10 @@ describe('run control', () => {
     );
     expect(cancelled.errors).toBeUndefined();
     const epochsAtCancel = await server.prisma.epochMetric.count({ where: { runId } });
-    const run = await waitFor(
+    const run = await waitForValue(
       () => server.prisma.run.findUniqueOrThrow({ where: { id: runId } }),
       (r) => r.status === 'CANCELLED',
+      { timeoutMs: 60_000 },
     );
     expect(run.status).toBe('CANCELLED');
     expect(await server.prisma.epochMetric.count({ where: { runId } })).toBeLessThanOrEqual(
@@ -75,9 +69,10 @@ describe('run control', () => {
       'mutation { cancelRun(id: "00000000-0000-0000-0000-000000000000") { id } }',
     );
     expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    await waitFor(
+    await waitForValue(
       () => server.prisma.run.findUniqueOrThrow({ where: { id } }),
       (r) => !['QUEUED', 'RUNNING'].includes(r.status),
+      { timeoutMs: 60_000 },
     );
   });
 

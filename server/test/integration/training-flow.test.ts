@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestServer, gql, type TestServer } from '../utils/start-test-server.js';
+import { waitForValue } from '../utils/wait-for.js';
 import { collect, createWsTestClient } from '../utils/ws-test-client.js';
 
 const PROGRESS = `subscription ($runId: ID, $category: String) {
@@ -125,10 +126,11 @@ describe('training flow over HTTP and graphql-ws', () => {
     );
     const runId = train.data!.train[0]!.id;
     // Join once at least two epochs are stored.
-    for (let i = 0; i < 600; i++) {
-      if ((await server.prisma.epochMetric.count({ where: { runId } })) >= 2) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await waitForValue(
+      () => server.prisma.epochMetric.count({ where: { runId } }),
+      (n) => n >= 2,
+      { timeoutMs: 30_000 },
+    );
     const client = createWsTestClient(server.wsUrl);
     const events = (
       await collect<{ trainingProgress: Event }>(

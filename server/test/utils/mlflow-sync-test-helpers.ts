@@ -1,26 +1,13 @@
 /**
- * Test helpers for the MLflow sync integration tests: polling until a condition holds, reading what the
+ * Test helpers for the MLflow sync integration tests: reading what the
  * fake MLflow server holds for one of our runs, and checking that run is complete (the issue's list).
  */
 import { expect } from '@jest/globals';
 import type { FakeMlflowServer, FakeRun } from './fake-mlflow-server.js';
 import { gql, type TestServer } from './start-test-server.js';
+import { waitForValue } from './wait-for.js';
 
-/** Polls `read` every 50 ms until `done(value)`; @returns that value. @throws after `timeoutMs`. */
-export async function waitForValue<T>(
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline)
-      throw new Error(`condition not met in ${timeoutMs} ms; last: ${String(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+export { waitForValue };
 
 /** The run's MLflow fields as the API shows them. */
 export async function readRunMlflow(server: TestServer, id: string) {

@@ -2,6 +2,7 @@
  * Test helper: starts a training run through the API and polls until it has finished.
  */
 import { gql, type TestServer } from './start-test-server.js';
+import { waitForValue } from './wait-for.js';
 
 export async function trainAndWait(
   server: TestServer,
@@ -17,10 +18,10 @@ export async function trainAndWait(
   );
   if (!started.data) throw new Error(`train failed: ${JSON.stringify(started.errors)}`);
   const id = started.data.train[0]!.id;
-  for (let i = 0; i < 1200; i++) {
-    const run = await server.prisma.run.findUnique({ where: { id }, select: { status: true } });
-    if (run && !['QUEUED', 'RUNNING'].includes(run.status)) return { id, status: run.status };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`run ${id} did not finish in 120 s`);
+  const run = await waitForValue(
+    () => server.prisma.run.findUniqueOrThrow({ where: { id }, select: { status: true } }),
+    (r) => !['QUEUED', 'RUNNING'].includes(r.status),
+    { timeoutMs: 120_000, intervalMs: 100 },
+  );
+  return { id, status: run.status };
 }

@@ -3,6 +3,7 @@
  * resolved lazily by field resolvers, so list queries only load them when asked for.
  */
 import type { Run as RunRow } from '../../generated/prisma/client.js';
+import { mlflowRunUiUrl } from '../../tracking/mlflow-client.js';
 import type { RunMetrics } from './run-metrics.type.js';
 import { RunStatus, type TrainingRun } from './run.type.js';
 
@@ -12,7 +13,7 @@ export function mlflowRunUrl(
   row: Pick<RunRow, 'mlflowExperimentId' | 'mlflowRunId'>,
 ): string | null {
   if (!trackingUri || !row.mlflowExperimentId || !row.mlflowRunId) return null;
-  return `${trackingUri.replace(/\/+$/, '')}/#/experiments/${row.mlflowExperimentId}/runs/${row.mlflowRunId}`;
+  return mlflowRunUiUrl(trackingUri, row.mlflowExperimentId, row.mlflowRunId);
 }
 
 /** A run row as GraphQL sees it; `epochs` and `modelVersion` are filled by field resolvers. */
