@@ -137,6 +137,9 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     const apollo = new ApolloServer<Context>({
       schema,
       introspection: true,
+      // index.ts owns SIGTERM/SIGINT: Apollo's handler would stop only itself and re-raise the signal,
+      // killing the process before the queue, the MLflow sync and the database are shut down.
+      stopOnTerminationSignals: false,
       ...limits,
       includeStacktraceInErrorResponses: !production,
       formatError: createFormatError({
