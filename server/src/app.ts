@@ -21,6 +21,7 @@ import { buildSchema } from './graphql/build-schema.js';
 import { apiKeyFromHeaders, makeContext, type Context } from './graphql/context.js';
 import { bodyErrorHandler } from './graphql/body-errors.js';
 import { createHttpStatusPlugin } from './graphql/http-status.plugin.js';
+import { createNulBytePlugin } from './graphql/nul-bytes.js';
 import { createFormatError } from './graphql/errors.js';
 import { apolloLimits, LIMITS } from './graphql/limits.js';
 import { RunEventBridge } from './graphql/run-event-bridge.js';
@@ -153,6 +154,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
         { serverWillStart: async () => ({ drainServer: async () => ws.dispose() }) },
         ApolloServerPluginLandingPageDisabled(),
         createHttpStatusPlugin<Context>(),
+        createNulBytePlugin<Context>(),
         createMetricsPlugin<Context>(metrics),
       ],
     });

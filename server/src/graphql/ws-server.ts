@@ -13,6 +13,7 @@ import type { Services } from '../services.js';
 import { isValidApiKey, makeContext } from './context.js';
 import { createFormatError } from './errors.js';
 import { LIMITS, limitRules } from './limits.js';
+import { nulByteError } from './nul-bytes.js';
 
 export interface WsServerOptions {
   httpServer: Server;
@@ -51,6 +52,8 @@ export function createWsServer(options: WsServerOptions) {
         }
         const errors = validate(schema, document, rules);
         if (errors.length) return errors.map((e) => codedInputError(e));
+        const nul = nulByteError(document, payload.variables);
+        if (nul) return [nul];
         return { schema, document, variableValues: payload.variables, operationName: payload.operationName };
       },
       onNext: (_ctx, _id, _payload, _args, result) => {
