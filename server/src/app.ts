@@ -33,6 +33,7 @@ import { bundleFiles } from './ml/model-folder.js';
 import { ForecastsService } from './modules/forecasts/forecasts.service.js';
 import { ModelVersionsService } from './modules/model-versions/model-versions.service.js';
 import { createPlotRouter } from './modules/model-versions/plot.route.js';
+import { ReplayScheduler } from './modules/runs/replay-scheduler.js';
 import { RunsService } from './modules/runs/runs.service.js';
 import { SalesData } from './modules/series/sales-data.js';
 import { ServerInfoService } from './modules/server-info/server-info.service.js';
@@ -119,6 +120,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
       hub,
       modelVersions,
       runs: new RunsService(db.prisma, config, data, () => queue.notify(), queue),
+      replays: new ReplayScheduler(),
       forecasts,
       serverInfo: new ServerInfoService(config, { tfBackend, database: db.kind }, async () =>
         mlflowClient ? mlflowClient.ping() : false,
