@@ -68,7 +68,11 @@ export interface App {
 export async function buildApp(config: Config, options: BuildAppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger();
   const production = process.env.NODE_ENV === 'production';
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    onConnectionError: (err) => logger.debug({ err }, 'a database connection was closed'),
+  });
   try {
     const data = await SalesData.load(config);
     if (data.badRowCount)
