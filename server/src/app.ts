@@ -126,8 +126,11 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
       runs: new RunsService(db.prisma, config, data, () => queue.notify(), queue),
       replays: new ReplayScheduler(),
       forecasts,
-      serverInfo: new ServerInfoService(config, { tfBackend, database: db.kind }, async () =>
-        mlflowClient ? mlflowClient.ping() : false,
+      serverInfo: new ServerInfoService(
+        config,
+        { tfBackend, database: db.kind },
+        async () => (mlflowClient ? mlflowClient.ping() : false),
+        mlflowSync ? () => mlflowSync.status() : undefined,
       ),
     };
     metrics.setRunStatusCollector(async () => {
@@ -135,6 +138,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
       return Object.fromEntries(groups.map((g) => [g.status, g._count._all]));
     });
     metrics.setQueueDepthCollector(() => countQueued(db.prisma));
+    if (mlflowSync) metrics.setMlflowPendingCollector(async () => (await mlflowSync.status()).pending);
 
     const schema = await buildSchema();
     const app = express();
