@@ -6,40 +6,15 @@ import { pino } from 'pino';
 import { buildApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import {
-  DEFAULT_CATEGORY_PROFILES,
-  generateSampleTransactions,
-  SAMPLE_HEADER,
-} from '../../src/ml/data/sample-data.js';
+  TRAIN_ALL,
+  TRAIN_TWO,
+  trainOutcome as outcome,
+  writeAllCategoriesProject as writeProject,
+} from '../utils/all-categories-project.js';
 import { gql } from '../utils/start-test-server.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
 
 const ROUNDS = 12;
-const TRAIN_ALL = 'mutation { trainAll(input: { epochs: 1 }) { id status } }';
-// Listed against the configured order (Beauty first), so unordered inserts would lock in opposite orders.
-const TRAIN_TWO =
-  'mutation { train(input: { categories: ["Groceries", "Beauty"], epochs: 1 }) { id status } }';
-
-/** Every category of the sample data, configured in its usual order. */
-function writeProject(dir: string): string {
-  const rows = generateSampleTransactions({ seed: 3, startDate: '2024-01-01', days: 120 });
-  fs.writeFileSync(path.join(dir, 'sales.csv'), [SAMPLE_HEADER, ...rows].map((r) => r.join(',')).join('\n'));
-  const configPath = path.join(dir, 'config.yaml');
-  const categories = DEFAULT_CATEGORY_PROFILES.map((p) => p.name).join(', ');
-  fs.writeFileSync(
-    configPath,
-    `data:\n  csv_path: sales.csv\n  categories: [${categories}]\nmodel:\n  conv_filters: 2\n  lstm_units: 2\nmlflow:\n  enabled: false\n`,
-  );
-  return configPath;
-}
-
-/** The outcome of a train mutation: QUEUED, or the error code. */
-function outcome(res: {
-  data?: Record<string, { status: string }[]>;
-  errors?: { extensions?: { code?: string } }[];
-}) {
-  if (res.errors?.length) return res.errors[0]!.extensions?.code ?? 'NO_CODE';
-  return [...new Set(Object.values(res.data!)[0]!.map((r) => r.status))].join(',');
-}
 
 describe('concurrent train and trainAll', () => {
   let dir: string;
