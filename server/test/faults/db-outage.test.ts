@@ -7,7 +7,7 @@ import { pino } from 'pino';
 import { buildApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { openDatabase, type Database } from '../../src/db/db.js';
-import { startServerChild, type ServerChild } from '../utils/start-child.js';
+import { startServerChild, stopServerChild, type ServerChild } from '../utils/start-child.js';
 import { gql, writeTestProject } from '../utils/start-test-server.js';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../utils/throwaway-postgres.js';
 import { waitForValue } from '../utils/wait-for.js';
@@ -51,10 +51,7 @@ describe('a Postgres outage in the middle of training', () => {
     replicaUrl = (await replica.start(0, '127.0.0.1')).url;
   });
   afterAll(async () => {
-    if (trainer?.child.exitCode === null) {
-      trainer.child.kill('SIGTERM');
-      await trainer.exited;
-    }
+    if (trainer) await stopServerChild(trainer);
     await replica?.stop();
     await db?.close();
     await cluster?.dispose();

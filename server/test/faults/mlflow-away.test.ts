@@ -4,9 +4,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startFakeMlflowServer, type FakeMlflowServer } from '../utils/fake-mlflow-server.js';
-import { startServerChild, type ServerChild } from '../utils/start-child.js';
+import {
+  createChildProject,
+  startServerChild,
+  stopServerChild,
+  type ChildProject,
+  type ServerChild,
+} from '../utils/start-child.js';
 import { gql, writeTestProject } from '../utils/start-test-server.js';
-import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
+import type { TestDatabase } from '../utils/test-database.js';
 import { waitForValue } from '../utils/wait-for.js';
 
 // MLflow here is the repo's contract-checking fake (a real MLflow server cannot run on this machine).
@@ -17,32 +23,22 @@ type MlflowInfo = { pendingWrites: number | null; unreachableSince: string | nul
 const INFO = '{ serverInfo { mlflow { enabled reachable pendingWrites unreachableSince lastError } } }';
 
 describe('npm start with MLflow enabled but away', () => {
-  let dir: string;
+  let project: ChildProject;
   let db: TestDatabase;
   let mlflow: FakeMlflowServer;
   let server: ServerChild;
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlflow-away-'));
-    const configPath = writeTestProject(dir, '', true);
-    db = await createTestDatabase('postgres');
+    project = await createChildProject('mlflow-away-', true);
+    db = project.db;
     mlflow = await startFakeMlflowServer();
     await mlflow.setDown(true); // a new user's machine: nothing listens on the tracking URI
-    server = await startServerChild({
-      CONFIG_PATH: configPath,
-      DATA_DIR: path.join(dir, 'data'),
-      DATABASE_URL: db.url,
-      MLFLOW_TRACKING_URI: mlflow.url,
-    });
+    server = await startServerChild({ ...project.env, MLFLOW_TRACKING_URI: mlflow.url });
   });
   afterAll(async () => {
-    if (server?.child.exitCode === null) {
-      server.child.kill('SIGTERM');
-      await server.exited;
-    }
+    if (server) await stopServerChild(server);
     await mlflow?.stop();
-    await db?.dispose();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await project?.dispose();
   });
 
   const lines = () =>

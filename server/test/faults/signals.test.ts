@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
-import { startServerChild, type ServerChild } from '../utils/start-child.js';
-import { gql, writeTestProject } from '../utils/start-test-server.js';
-import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
+import {
+  createChildProject,
+  startServerChild,
+  type ChildProject,
+  type ServerChild,
+} from '../utils/start-child.js';
+import { gql } from '../utils/start-test-server.js';
+import type { TestDatabase } from '../utils/test-database.js';
 import { waitForValue } from '../utils/wait-for.js';
 
 /** POSTs `body` in two halves, calling `between()` after the first: a request in flight at that moment. */
@@ -28,30 +30,22 @@ function splitRequest(graphqlUrl: string, body: string, between: () => Promise<v
 }
 
 describe('shutdown signals under npm start (NODE_ENV unset)', () => {
-  let dir: string;
+  let project: ChildProject;
   let db: TestDatabase;
-  let env: Record<string, string>;
   const children: ServerChild[] = [];
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'signals-test-'));
-    writeTestProject(dir);
-    db = await createTestDatabase('postgres');
-    env = {
-      CONFIG_PATH: path.join(dir, 'config.yaml'),
-      DATA_DIR: path.join(dir, 'data'),
-      DATABASE_URL: db.url,
-    };
+    project = await createChildProject('signals-test-');
+    db = project.db;
   });
   afterAll(async () => {
     for (const { child } of children) if (child.exitCode === null) child.kill('SIGKILL');
-    await db?.dispose();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await project?.dispose();
   });
 
   /** A child server training one long run, with its first epoch stored. */
   async function trainingChild(): Promise<{ server: ServerChild; runId: string }> {
-    const server = await startServerChild(env);
+    const server = await startServerChild(project.env);
     children.push(server);
     const res = await gql<{ train: { id: string }[] }>(
       server,

@@ -8,7 +8,7 @@ import {
   trainOutcome,
   writeAllCategoriesProject,
 } from '../utils/all-categories-project.js';
-import { startServerChild, type ServerChild } from '../utils/start-child.js';
+import { startServerChild, stopServerChild, type ServerChild } from '../utils/start-child.js';
 import { gql } from '../utils/start-test-server.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
 
@@ -33,10 +33,7 @@ describe('train and trainAll racing across two server processes', () => {
       );
   });
   afterAll(async () => {
-    for (const server of servers) {
-      server.child.kill('SIGTERM');
-      await server.exited;
-    }
+    await Promise.all(servers.map((server) => stopServerChild(server)));
     await db?.dispose();
     fs.rmSync(dir, { recursive: true, force: true });
   });

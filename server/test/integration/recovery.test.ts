@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/load-config.js';
-import { startServerChild } from '../utils/start-child.js';
-import { gql, writeTestProject } from '../utils/start-test-server.js';
-import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
+import { createChildProject, startServerChild, type ChildProject } from '../utils/start-child.js';
+import { gql } from '../utils/start-test-server.js';
+import type { TestDatabase } from '../utils/test-database.js';
 import { waitForValue } from '../utils/wait-for.js';
 
 /** The real entry point with the user's environment (no NODE_ENV). */
@@ -26,22 +24,15 @@ async function startTraining(graphqlUrl: string): Promise<string> {
 }
 
 describe('interrupted runs', () => {
-  let dir: string;
+  let project: ChildProject;
   let db: TestDatabase;
   let env: Record<string, string>;
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recovery-test-'));
-    writeTestProject(dir);
-    db = await createTestDatabase('postgres');
-    env = {
-      CONFIG_PATH: path.join(dir, 'config.yaml'),
-      DATA_DIR: path.join(dir, 'data'),
-      DATABASE_URL: db.url,
-    };
+    project = await createChildProject('recovery-test-');
+    ({ db, env } = project);
   });
   afterAll(async () => {
-    await db?.dispose();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await project?.dispose();
   });
 
   const waitForEpoch = (runId: string) =>
@@ -78,7 +69,7 @@ describe('interrupted runs', () => {
   });
 
   it('should mark the run FAILED (interrupted) at start-up on the embedded database', async () => {
-    const embeddedEnv = { CONFIG_PATH: env.CONFIG_PATH!, DATA_DIR: path.join(dir, 'embedded') };
+    const embeddedEnv = { CONFIG_PATH: env.CONFIG_PATH!, DATA_DIR: path.join(project.dir, 'embedded') };
     const { child, graphqlUrl } = await startChild(embeddedEnv);
     const runId = await startTraining(graphqlUrl);
     await waitForValue(
