@@ -21,6 +21,7 @@ import { buildSchema } from './graphql/build-schema.js';
 import { apiKeyFromHeaders, makeContext, type Context } from './graphql/context.js';
 import { bodyErrorHandler } from './graphql/body-errors.js';
 import { createHttpStatusPlugin } from './graphql/http-status.plugin.js';
+import { createNulBytePlugin } from './graphql/nul-bytes.js';
 import { createFormatError } from './graphql/errors.js';
 import { apolloLimits, LIMITS } from './graphql/limits.js';
 import { RunEventBridge } from './graphql/run-event-bridge.js';
@@ -32,6 +33,7 @@ import { bundleFiles } from './ml/model-folder.js';
 import { ForecastsService } from './modules/forecasts/forecasts.service.js';
 import { ModelVersionsService } from './modules/model-versions/model-versions.service.js';
 import { createPlotRouter } from './modules/model-versions/plot.route.js';
+import { ReplayScheduler } from './modules/runs/replay-scheduler.js';
 import { RunsService } from './modules/runs/runs.service.js';
 import { SalesData } from './modules/series/sales-data.js';
 import { ServerInfoService } from './modules/server-info/server-info.service.js';
@@ -66,7 +68,11 @@ export interface App {
 export async function buildApp(config: Config, options: BuildAppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger();
   const production = process.env.NODE_ENV === 'production';
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    onConnectionError: (err) => logger.debug({ err }, 'a database connection was closed'),
+  });
   try {
     const data = await SalesData.load(config);
     if (data.badRowCount)
@@ -118,9 +124,13 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
       hub,
       modelVersions,
       runs: new RunsService(db.prisma, config, data, () => queue.notify(), queue),
+      replays: new ReplayScheduler(),
       forecasts,
-      serverInfo: new ServerInfoService(config, { tfBackend, database: db.kind }, async () =>
-        mlflowClient ? mlflowClient.ping() : false,
+      serverInfo: new ServerInfoService(
+        config,
+        { tfBackend, database: db.kind },
+        async () => (mlflowClient ? mlflowClient.ping() : false),
+        mlflowSync ? () => mlflowSync.status() : undefined,
       ),
     };
     metrics.setRunStatusCollector(async () => {
@@ -128,6 +138,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
       return Object.fromEntries(groups.map((g) => [g.status, g._count._all]));
     });
     metrics.setQueueDepthCollector(() => countQueued(db.prisma));
+    if (mlflowSync) metrics.setMlflowPendingCollector(async () => (await mlflowSync.status()).pending);
 
     const schema = await buildSchema();
     const app = express();
@@ -137,6 +148,9 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     const apollo = new ApolloServer<Context>({
       schema,
       introspection: true,
+      // index.ts owns SIGTERM/SIGINT: Apollo's handler would stop only itself and re-raise the signal,
+      // killing the process before the queue, the MLflow sync and the database are shut down.
+      stopOnTerminationSignals: false,
       ...limits,
       includeStacktraceInErrorResponses: !production,
       formatError: createFormatError({
@@ -150,6 +164,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
         { serverWillStart: async () => ({ drainServer: async () => ws.dispose() }) },
         ApolloServerPluginLandingPageDisabled(),
         createHttpStatusPlugin<Context>(),
+        createNulBytePlugin<Context>(),
         createMetricsPlugin<Context>(metrics),
       ],
     });

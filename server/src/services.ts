@@ -6,6 +6,7 @@ import type { Database } from './db/db.js';
 import type { RunEventHub } from './graphql/run-event-hub.js';
 import type { ForecastsService } from './modules/forecasts/forecasts.service.js';
 import type { ModelVersionsService } from './modules/model-versions/model-versions.service.js';
+import type { ReplayScheduler } from './modules/runs/replay-scheduler.js';
 import type { RunsService } from './modules/runs/runs.service.js';
 import type { SalesData } from './modules/series/sales-data.js';
 import type { ServerInfoService } from './modules/server-info/server-info.service.js';
@@ -16,6 +17,8 @@ export interface Services {
   data: SalesData;
   hub: RunEventHub;
   runs: RunsService;
+  /** Replay reads of new subscribers, bounded and shared (run-progress.resolver.ts). */
+  replays: ReplayScheduler;
   modelVersions: ModelVersionsService;
   forecasts: ForecastsService;
   serverInfo: ServerInfoService;

@@ -71,6 +71,10 @@ const apiSchema = z.strictObject({
     .regex(/^\/[\w\-/]*$/, 'must start with / and contain only URL path characters')
     .default('/graphql'),
   allowed_origins: z.array(z.string()).default([]),
+  /** Open WebSocket connections one client IP may hold; more are closed with 4429. @default 1000 */
+  max_connections_per_ip: positiveInt(1_000_000).default(1000),
+  /** Operations (subscriptions) running at once on one WebSocket; more answer BAD_USER_INPUT. @default 100 */
+  max_subscriptions_per_connection: positiveInt(100_000).default(100),
 });
 
 /** The whole file. Unknown keys are errors: a typo must not silently fall back to a default. */

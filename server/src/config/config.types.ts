@@ -34,6 +34,10 @@ export interface Config {
     readonly port: number;
     readonly path: string;
     readonly allowedOrigins: readonly string[];
+    /** WebSocket connections one client IP may hold open (`api.max_connections_per_ip`). */
+    readonly maxConnectionsPerIp: number;
+    /** Operations running at once on one WebSocket (`api.max_subscriptions_per_connection`). */
+    readonly maxSubscriptionsPerConnection: number;
     /** When set, state-changing mutations need it (API_KEY). */
     readonly apiKey?: string;
   };

@@ -143,6 +143,8 @@ function toConfig(file: ConfigFile, configPath: string, env: ConfigEnv): Config 
       port: api.port,
       path: api.path,
       allowedOrigins: [...api.allowed_origins],
+      maxConnectionsPerIp: api.max_connections_per_ip,
+      maxSubscriptionsPerConnection: api.max_subscriptions_per_connection,
       apiKey: env.API_KEY || undefined,
     },
     web: { port: web.port },

@@ -3,7 +3,7 @@
  * closes the socket (4403); no key gives an unauthenticated context (subscriptions and queries work, the
  * state-changing mutations answer UNAUTHENTICATED). A socket that never sends `connection_init` is closed
  * after `connectionInitWaitTimeout` (4408). Operations are parsed with the token limit and validated with
- * the same limits as HTTP. Returns graphql-ws' Disposable, disposed by the drain plugin on shutdown.
+ * the same limits as HTTP; connections per IP and operations per connection are limited (ws-limits.ts). Returns graphql-ws' Disposable, disposed by the drain plugin on shutdown.
  */
 import type { Server } from 'node:http';
 import { GraphQLError, parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
@@ -13,6 +13,8 @@ import type { Services } from '../services.js';
 import { isValidApiKey, makeContext } from './context.js';
 import { createFormatError } from './errors.js';
 import { LIMITS, limitRules } from './limits.js';
+import { nulByteError } from './nul-bytes.js';
+import { limitConnectionsPerIp, tooManySubscriptions } from './ws-limits.js';
 
 export interface WsServerOptions {
   httpServer: Server;
@@ -31,6 +33,8 @@ export function createWsServer(options: WsServerOptions) {
     path: options.path,
     maxPayload: LIMITS.maxBodyBytes,
   });
+  const { maxConnectionsPerIp, maxSubscriptionsPerConnection } = services.config.api;
+  limitConnectionsPerIp(wsServer, maxConnectionsPerIp);
   const rules = [...specifiedRules, ...limitRules()];
   const formatError = createFormatError({ production: options.production });
   const disposable = useServer<{ apiKey?: unknown }>(
@@ -42,7 +46,12 @@ export function createWsServer(options: WsServerOptions) {
         return presented === undefined || isValidApiKey(services.config.api.apiKey, presented);
       },
       context: (ctx) => makeContext(services, ctx.connectionParams?.apiKey),
-      onSubscribe: (_ctx, _id, payload) => {
+      onSubscribe: (ctx, _id, payload) => {
+        const tooMany = tooManySubscriptions(
+          Object.keys(ctx.subscriptions).length,
+          maxSubscriptionsPerConnection,
+        );
+        if (tooMany) return [tooMany];
         let document;
         try {
           document = parse(payload.query, { maxTokens: LIMITS.maxTokens });
@@ -51,6 +60,8 @@ export function createWsServer(options: WsServerOptions) {
         }
         const errors = validate(schema, document, rules);
         if (errors.length) return errors.map((e) => codedInputError(e));
+        const nul = nulByteError(document, payload.variables);
+        if (nul) return [nul];
         return { schema, document, variableValues: payload.variables, operationName: payload.operationName };
       },
       onNext: (_ctx, _id, _payload, _args, result) => {
