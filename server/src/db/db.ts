@@ -20,6 +20,8 @@ export interface OpenDatabaseOptions {
   dataDir: string;
   /** Apply pending migrations before returning. @default true */
   migrate?: boolean;
+  /** Called when a phase of opening ends ('database': started/connected, 'migrations'), for start-up timing. */
+  onPhase?: (name: 'database' | 'migrations') => void;
 }
 
 export interface Database {
@@ -46,6 +48,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const kind = embedded ? 'embedded' : 'postgres';
   const url = embedded?.url ?? (options.databaseUrl as string);
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: POOL_MAX[kind] }) });
+  options.onPhase?.('database');
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
@@ -57,6 +60,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     })());
   try {
     const { applied } = options.migrate === false ? { applied: [] } : await migrateDatabase(url);
+    options.onPhase?.('migrations');
     return { prisma, kind, url, migrationsApplied: applied, close };
   } catch (error) {
     await close();
