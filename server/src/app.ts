@@ -44,6 +44,7 @@ import { createLogger, createHttpLogger } from './ops/logger.js';
 import { createMetrics } from './ops/metrics.js';
 import { createMetricsPlugin } from './ops/metrics.plugin.js';
 import { createPlaygroundRouter } from './ops/playground.js';
+import { createStartupTimer, type StartupTimer } from './ops/startup-timer.js';
 import { createReadiness } from './ops/readiness.js';
 import type { Services } from './services.js';
 import { countQueued } from './training/job-queue.js';
@@ -56,6 +57,8 @@ export interface BuildAppOptions {
   queue?: { pollMs?: number; staleMs?: number };
   /** MLflow sync timings (poll, lease, backoff), shortened by tests. */
   mlflowSync?: Pick<MlflowSyncOptions, 'pollMs' | 'leaseMs' | 'backoff'>;
+  /** Start-up phase timing (index.ts starts it before anything else). @default one started here */
+  startupTimer?: StartupTimer;
 }
 
 export interface App {
@@ -66,22 +69,27 @@ export interface App {
 }
 
 export async function buildApp(config: Config, options: BuildAppOptions = {}): Promise<App> {
-  const logger = options.logger ?? createLogger();
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
   const production = process.env.NODE_ENV === 'production';
+  const timer = options.startupTimer ?? createStartupTimer();
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     onConnectionError: (err) => logger.debug({ err }, 'a database connection was closed'),
+    onPhase: (name) => timer.mark(name),
   });
   try {
     const data = await SalesData.load(config);
+    timer.mark('salesData');
     if (data.badRowCount)
       logger.warn({ badRows: data.badRowCount, csv: data.csvPath }, 'sales CSV has unreadable rows');
     const tfBackend = await initBackend('auto');
+    timer.mark('tfBackend');
     const hub = new RunEventHub();
     const modelVersions = new ModelVersionsService(db.prisma);
     const imported = await modelVersions.importCliVersions(config.dataDir);
     if (imported) logger.info({ imported }, 'imported model versions trained by the CLI');
+    timer.mark('cliModelImport');
     const metrics = createMetrics();
     // MLflow tracking: runs queue their MLflow writes in the database; the sync replays them (when enabled).
     const mlflowClient =
@@ -141,6 +149,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     if (mlflowSync) metrics.setMlflowPendingCollector(async () => (await mlflowSync.status()).pending);
 
     const schema = await buildSchema();
+    timer.mark('schema');
     const app = express();
     const httpServer = http.createServer(app);
     const ws = createWsServer({ httpServer, path: config.api.path, schema, services, production });
@@ -169,6 +178,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
       ],
     });
     await apollo.start();
+    timer.mark('apollo');
 
     app.disable('x-powered-by');
     app.use(createHttpLogger(logger));
@@ -210,6 +220,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     const bridge = db.kind === 'postgres' ? new RunEventBridge(hub, db.url, logger) : undefined;
     await bridge?.start();
     await queue.start();
+    timer.mark('queue');
     mlflowSync?.start();
     let stopping: Promise<void> | undefined;
     return {
@@ -218,6 +229,8 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
         new Promise((resolve, reject) => {
           httpServer.once('error', reject);
           httpServer.listen(port, host, () => {
+            timer.mark('listen');
+            timer.log(logger);
             const actual = (httpServer.address() as AddressInfo).port;
             resolve({ url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${actual}`, port: actual });
           });

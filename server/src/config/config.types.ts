@@ -13,6 +13,8 @@ export interface Config {
   readonly dataDir: string;
   /** A Postgres server to use instead of the embedded one (DATABASE_URL). */
   readonly databaseUrl?: string;
+  /** The server's log level (LOG_LEVEL; `debug` adds the start-up breakdown). @default info */
+  readonly logLevel: string;
   readonly data: {
     readonly csvPath: string;
     readonly columns: { readonly date: string; readonly category: string; readonly amount: string };

@@ -94,6 +94,13 @@ describe('loadConfig', () => {
     );
   });
 
+  it('should take the log level from LOG_LEVEL and reject one pino does not know', () => {
+    const file = write('log.yaml', MINIMAL);
+    expect(loadConfig({}, file).logLevel).toBe('info');
+    expect(loadConfig({ LOG_LEVEL: 'debug' }, file).logLevel).toBe('debug');
+    expect(() => loadConfig({ LOG_LEVEL: 'verbose' }, file)).toThrow(/LOG_LEVEL must be one of .*"verbose"/);
+  });
+
   it('should return a frozen object', () => {
     const config = loadConfig({}, write('frozen.yaml', MINIMAL));
     expect(Object.isFrozen(config.data.categories)).toBe(true);

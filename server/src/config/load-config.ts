@@ -25,10 +25,14 @@ export type ConfigEnv = Partial<
     | 'PORT'
     | 'WEB_PORT'
     | 'API_KEY'
+    | 'LOG_LEVEL'
     | 'INIT_CWD',
     string | undefined
   >
 >;
+
+/** pino's levels, for LOG_LEVEL. */
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
 
 /** Which env var overrides which key: named in errors so users know where a bad value came from. */
 const ENV_KEYS: Record<string, string> = { 'api.port': 'PORT', 'web.port': 'WEB_PORT' };
@@ -107,11 +111,17 @@ function toConfig(file: ConfigFile, configPath: string, env: ConfigEnv): Config 
     );
   }
   const { data, model, training, api, web } = file;
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!LOG_LEVELS.includes(logLevel))
+    throw new ConfigError(
+      `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got ${JSON.stringify(logLevel)})`,
+    );
   return {
     configPath,
     rootDir,
     dataDir: path.resolve(env.INIT_CWD ?? rootDir, env.DATA_DIR || path.join(rootDir, '.data')),
     databaseUrl: env.DATABASE_URL || undefined,
+    logLevel,
     data: {
       csvPath: path.resolve(rootDir, data.csv_path),
       columns: { ...data.columns },

@@ -25,6 +25,8 @@ export interface OpenDatabaseOptions {
    * pool replaces them, and queries in flight fail with their own error. @default ignore
    */
   onConnectionError?: (error: Error) => void;
+  /** Called when a phase of opening ends ('database': started/connected, 'migrations'), for start-up timing. */
+  onPhase?: (name: 'database' | 'migrations') => void;
 }
 
 export interface Database {
@@ -57,6 +59,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     { onPoolError: onError, onConnectionError: onError },
   );
   const prisma = new PrismaClient({ adapter });
+  options.onPhase?.('database');
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
@@ -68,6 +71,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     })());
   try {
     const { applied } = options.migrate === false ? { applied: [] } : await migrateDatabase(url);
+    options.onPhase?.('migrations');
     return { prisma, kind, url, migrationsApplied: applied, close };
   } catch (error) {
     await close();
