@@ -144,6 +144,17 @@ function toConfig(file: ConfigFile, configPath: string, env: ConfigEnv): Config 
       path: api.path,
       allowedOrigins: [...api.allowed_origins],
       apiKey: env.API_KEY || undefined,
+      trustProxy: api.trust_proxy,
+      sessionHours: api.session_hours,
+      rateLimits: {
+        windowSeconds: api.rate_limits.window_seconds,
+        perWindow: {
+          predict: api.rate_limits.predict,
+          train: api.rate_limits.train,
+          import: api.rate_limits.import,
+          sign_in: api.rate_limits.sign_in,
+        },
+      },
     },
     web: { port: web.port },
   };

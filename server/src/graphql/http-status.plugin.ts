@@ -15,7 +15,8 @@ export function createHttpStatusPlugin<TContext extends object>(): ApolloServerP
           if (body.kind !== 'single' || !body.singleResult.errors?.length || 'data' in body.singleResult)
             return;
           const status = response.http.status;
-          if (status !== undefined && status >= 500) return; // server faults keep their status
+          // Server faults keep their status, and so do refusals (401/403 from read-scope.plugin.ts).
+          if (status !== undefined && (status >= 500 || status === 401 || status === 403)) return;
           // Apollo answers graphql-response+json whenever the client accepts it (its negotiation prefers it).
           const graphqlResponse = request.http?.headers
             .get('accept')
