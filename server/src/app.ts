@@ -32,6 +32,7 @@ import { initBackend } from './ml/backend.js';
 import { deserializeBundle } from './ml/model-bundle.js';
 import { bundleFiles } from './ml/model-folder.js';
 import { createAuthServices } from './modules/auth/auth-services.js';
+import { createAuthRouter, requireScopeRoute } from './modules/auth/auth.routes.js';
 import { ForecastsService } from './modules/forecasts/forecasts.service.js';
 import { ModelVersionsService } from './modules/model-versions/model-versions.service.js';
 import { createPlotRouter } from './modules/model-versions/plot.route.js';
@@ -185,6 +186,8 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
       metrics.liveSubscriptions.set(hub.subscriberCount);
       void metrics.metricsHandler(req, res, next);
     });
+    app.use(createAuthRouter(services.auth));
+    app.use('/plots', requireScopeRoute(services.auth, 'read'));
     app.use(createPlotRouter(modelVersions));
     // CORS first: the playground router would otherwise answer the preflight (OPTIONS) without its headers.
     app.use(config.api.path, cors(corsOptions(config.api.allowedOrigins)));
