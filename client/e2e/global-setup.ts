@@ -13,18 +13,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { request } from '@playwright/test';
 import pg from 'pg';
 import { gql, waitForRun } from './support/api';
-import { freePort, run, start, waitForOutput, type Started } from './support/processes';
+import { freePort, run } from './support/processes';
+import { baseEnv, CLIENT_DIR, NEXT_BIN, SERVER_DIR, startApi, startWeb } from './support/stack';
 import { TRAINER_STATE, USERS } from './support/users';
 
-const CLIENT_DIR = path.resolve(import.meta.dirname, '..');
-const SERVER_DIR = path.resolve(CLIENT_DIR, '../server');
-const NEXT_BIN = createRequire(import.meta.url).resolve('next/dist/bin/next');
 const ADMIN_URL = process.env.E2E_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 /** A fresh database on the local Postgres, or null when none answers (then the API embeds PGlite). */
@@ -79,8 +76,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const teardown = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch((e) => console.error('teardown:', e));
   };
-  // Children must not inherit Playwright's loader options.
-  const baseEnv = { ...process.env, NODE_OPTIONS: '', NEXT_TELEMETRY_DISABLED: '1' };
+  const env = baseEnv();
   try {
     await run(
       process.execPath,
@@ -97,7 +93,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         '--out',
         path.join(dir, 'sales.csv'),
       ],
-      { cwd: SERVER_DIR, env: baseEnv },
+      { cwd: SERVER_DIR, env },
     );
     const webPort = await freePort();
     const webUrl = `http://127.0.0.1:${webPort}`;
@@ -105,7 +101,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const database = await createDatabase();
     if (database) cleanups.push(database.drop);
     const apiEnv: NodeJS.ProcessEnv = {
-      ...baseEnv,
+      ...env,
       CONFIG_PATH: configPath,
       DATA_DIR: path.join(dir, 'data'),
       DATABASE_URL: database?.url ?? '',
@@ -128,21 +124,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         { cwd: SERVER_DIR, env: apiEnv, input: `${user.password}\n` },
       );
 
-    const api: Started = start(
-      process.execPath,
-      ['--import', '@swc-node/register/esm-register', 'src/index.ts'],
-      {
-        cwd: SERVER_DIR,
-        env: { ...apiEnv, PORT: '0', API_KEY: apiKey },
-      },
-    );
+    const { api, graphqlUrl } = await startApi({ ...apiEnv, API_KEY: apiKey });
     cleanups.push(async () => {
       await api.stop();
       // For post-mortems (a crash mid-suite shows up only as ECONNREFUSED in the specs).
       fs.mkdirSync(path.join(CLIENT_DIR, 'test-results'), { recursive: true });
       fs.writeFileSync(path.join(CLIENT_DIR, 'test-results/api.log'), api.output());
     });
-    const [, graphqlUrl] = (await waitForOutput(api, /GraphQL API\s+(\S+)/)) as unknown as [string, string];
 
     // Train the model the predict and runs specs use while the web app builds.
     const trained = gql<{ train: { id: string }[] }>(
@@ -162,14 +150,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     if (built)
       await run(process.execPath, [NEXT_BIN, 'build'], {
         cwd: CLIENT_DIR,
-        env: { ...baseEnv, API_KEY: apiKey },
+        env: { ...env, API_KEY: apiKey },
       });
-    const web = start(process.execPath, [NEXT_BIN, 'start', '-p', String(webPort), '-H', '127.0.0.1'], {
-      cwd: CLIENT_DIR,
-      env: { ...baseEnv, GRAPHQL_API_URL: graphqlUrl },
-    });
+    const web = await startWeb(webPort, graphqlUrl);
     cleanups.push(web.stop);
-    await waitForOutput(web, /Ready in/);
 
     const browserless = await request.newContext({ baseURL: webUrl });
     const signedIn = await browserless.post('/api/auth/sign-in', {
@@ -188,6 +172,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       E2E_DATABASE_URL: database?.url ?? '',
       E2E_BUILT_WITH_KEY: built ? '1' : '',
       E2E_TRAINED_RUN_ID: await trained,
+      E2E_SALES_CSV: path.join(dir, 'sales.csv'),
     });
     console.log(`e2e: API ${graphqlUrl} (${database ? 'postgres' : 'embedded'}), web ${webUrl}`);
     return teardown;
