@@ -3,7 +3,7 @@
  * - API: the server compiled to server/dist (compiled first when missing or older than a source), with PORT
  *   (default from config.yaml), DATA_DIR, DATABASE_URL, API_KEY…; `--dev` runs its TypeScript sources instead.
  * - Web: `next start` on WEB_PORT (default config.yaml `web.port`, 3000), pointed at the API's printed URL
- *   (GRAPHQL_API_URL) and given API_KEY, which only its server-side proxy uses. The client is built first
+ *   (GRAPHQL_API_URL); its users sign in when the API is protected (it needs no API_KEY). The client is built first
  *   when there is no build or a source file is newer than it (a production build: pages load fast and
  *   behave as deployed; `next dev` would compile each page on its first visit). `--dev` runs `next dev`.
  * Output of both is prefixed ([api], [web]). Ctrl-C / SIGTERM stops both; if one dies, the other is stopped.

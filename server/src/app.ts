@@ -18,10 +18,12 @@ import type { Config } from './config/load-config.js';
 import { openDatabase } from './db/db.js';
 import { checkReadiness } from './db/db.js';
 import { buildSchema } from './graphql/build-schema.js';
-import { apiKeyFromHeaders, makeContext, type Context } from './graphql/context.js';
+import { corsOptions } from './graphql/allowed-origins.js';
+import { tokenFromHeaders, type Context } from './graphql/context.js';
 import { bodyErrorHandler } from './graphql/body-errors.js';
 import { createHttpStatusPlugin } from './graphql/http-status.plugin.js';
 import { createNulBytePlugin } from './graphql/nul-bytes.js';
+import { createReadScopePlugin } from './graphql/read-scope.plugin.js';
 import { createFormatError } from './graphql/errors.js';
 import { apolloLimits, LIMITS } from './graphql/limits.js';
 import { RunEventBridge } from './graphql/run-event-bridge.js';
@@ -30,6 +32,8 @@ import { createWsServer } from './graphql/ws-server.js';
 import { initBackend } from './ml/backend.js';
 import { deserializeBundle } from './ml/model-bundle.js';
 import { bundleFiles } from './ml/model-folder.js';
+import { createAuthServices } from './modules/auth/auth-services.js';
+import { createAuthRouter, requireScopeRoute } from './modules/auth/auth.routes.js';
 import { ForecastsService } from './modules/forecasts/forecasts.service.js';
 import { ModelVersionsService } from './modules/model-versions/model-versions.service.js';
 import { createPlotRouter } from './modules/model-versions/plot.route.js';
@@ -140,6 +144,9 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
         async () => (mlflowClient ? mlflowClient.ping() : false),
         mlflowSync ? () => mlflowSync.status() : undefined,
       ),
+      auth: createAuthServices(config, db, (err) =>
+        logger.warn({ err }, 'rate-limit database connection failed'),
+      ),
     };
     metrics.setRunStatusCollector(async () => {
       const groups = await db.prisma.run.groupBy({ by: ['status'], _count: { _all: true } });
@@ -172,6 +179,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
         ApolloServerPluginDrainHttpServer({ httpServer }),
         { serverWillStart: async () => ({ drainServer: async () => ws.dispose() }) },
         ApolloServerPluginLandingPageDisabled(),
+        createReadScopePlugin(),
         createHttpStatusPlugin<Context>(),
         createNulBytePlugin<Context>(),
         createMetricsPlugin<Context>(metrics),
@@ -181,6 +189,8 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     timer.mark('apollo');
 
     app.disable('x-powered-by');
+    // The caller's address (rate limits of anonymous callers) from X-Forwarded-For of trusted proxies only.
+    app.set('trust proxy', config.api.trustProxy);
     app.use(createHttpLogger(logger));
     app.use(metrics.httpMetricsMiddleware);
     app.use(
@@ -201,17 +211,26 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
       metrics.liveSubscriptions.set(hub.subscriberCount);
       void metrics.metricsHandler(req, res, next);
     });
+    app.use(createAuthRouter(services.auth));
+    app.use('/plots', requireScopeRoute(services.auth, 'read'));
     app.use(createPlotRouter(modelVersions));
+    // CORS first: the playground router would otherwise answer the preflight (OPTIONS) without its headers.
+    app.use(config.api.path, cors(corsOptions(config.api.allowedOrigins)));
     app.use(createPlaygroundRouter({ graphqlPath: config.api.path }));
     app.use(
       config.api.path,
-      cors({ origin: config.api.allowedOrigins.length ? [...config.api.allowedOrigins] : true }),
       express.json({
         limit: LIMITS.maxBodyBytes,
         type: ['application/json', 'application/graphql-response+json'],
       }),
       expressMiddleware(apollo, {
-        context: async ({ req }) => makeContext(services, apiKeyFromHeaders(req.headers)),
+        context: async ({ req }) => ({
+          services,
+          principal: await services.auth.authenticator.authenticate({
+            token: tokenFromHeaders(req.headers),
+            ip: req.ip,
+          }),
+        }),
       }),
       bodyErrorHandler,
     );
@@ -240,6 +259,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
           await apollo.stop(); // stops accepting, drains HTTP and WebSocket clients
           await queue.stop();
           await mlflowSync?.stop(); // before the database closes: it settles the row it is sending
+          await services.auth.rateLimits.close();
           await bridge?.stop();
           await db.close();
         })()),

@@ -3,6 +3,7 @@
  */
 import type { Config } from './config/load-config.js';
 import type { Database } from './db/db.js';
+import type { AuthServices } from './modules/auth/auth-services.js';
 import type { RunEventHub } from './graphql/run-event-hub.js';
 import type { ForecastsService } from './modules/forecasts/forecasts.service.js';
 import type { ModelVersionsService } from './modules/model-versions/model-versions.service.js';
@@ -22,4 +23,6 @@ export interface Services {
   modelVersions: ModelVersionsService;
   forecasts: ForecastsService;
   serverInfo: ServerInfoService;
+  /** Keys, users, sessions, who is calling, rate limits. */
+  auth: AuthServices;
 }

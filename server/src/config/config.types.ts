@@ -40,8 +40,22 @@ export interface Config {
     readonly maxConnectionsPerIp: number;
     /** Operations running at once on one WebSocket (`api.max_subscriptions_per_connection`). */
     readonly maxSubscriptionsPerConnection: number;
-    /** When set, state-changing mutations need it (API_KEY). */
+    /** API_KEY: an admin key; when set every operation needs credentials. */
     readonly apiKey?: string;
+    /** Express `trust proxy` (api.trust_proxy). */
+    readonly trustProxy: boolean | string;
+    /** Web app sign-in lifetime (api.session_hours). */
+    readonly sessionHours: number;
+    /** Calls per caller per window; 0 = unlimited (api.rate_limits). */
+    readonly rateLimits: {
+      readonly windowSeconds: number;
+      readonly perWindow: {
+        readonly predict: number;
+        readonly train: number;
+        readonly import: number;
+        readonly sign_in: number;
+      };
+    };
   };
   readonly web: { readonly port: number };
 }

@@ -101,6 +101,20 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ LOG_LEVEL: 'verbose' }, file)).toThrow(/LOG_LEVEL must be one of .*"verbose"/);
   });
 
+  it('should default the access-control settings and refuse an origin that is not one', () => {
+    const config = loadConfig({}, write('api.yaml', MINIMAL));
+    expect(config.api).toMatchObject({
+      allowedOrigins: [],
+      trustProxy: 'loopback',
+      sessionHours: 12,
+      rateLimits: { windowSeconds: 60, perWindow: { predict: 600, train: 30, import: 30, sign_in: 10 } },
+    });
+    const bad = write('origin.yaml', `${MINIMAL}api:\n  allowed_origins: ['http://localhost:3000/app']\n`);
+    expect(() => loadConfig({}, bad)).toThrow(/api\.allowed_origins\.0: must be \* or an origin/);
+    const negative = write('limit.yaml', `${MINIMAL}api:\n  rate_limits:\n    train: -1\n`);
+    expect(() => loadConfig({}, negative)).toThrow(/api\.rate_limits\.train/);
+  });
+
   it('should return a frozen object', () => {
     const config = loadConfig({}, write('frozen.yaml', MINIMAL));
     expect(Object.isFrozen(config.data.categories)).toBe(true);

@@ -156,6 +156,17 @@ function toConfig(file: ConfigFile, configPath: string, env: ConfigEnv): Config 
       maxConnectionsPerIp: api.max_connections_per_ip,
       maxSubscriptionsPerConnection: api.max_subscriptions_per_connection,
       apiKey: env.API_KEY || undefined,
+      trustProxy: api.trust_proxy,
+      sessionHours: api.session_hours,
+      rateLimits: {
+        windowSeconds: api.rate_limits.window_seconds,
+        perWindow: {
+          predict: api.rate_limits.predict,
+          train: api.rate_limits.train,
+          import: api.rate_limits.import,
+          sign_in: api.rate_limits.sign_in,
+        },
+      },
     },
     web: { port: web.port },
   };

@@ -10,6 +10,8 @@ export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  RATE_LIMITED: 'RATE_LIMITED',
   CONFLICT: 'CONFLICT',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
@@ -30,8 +32,15 @@ export const notFound = (message: string, extensions?: Record<string, unknown>) 
   codedError(ErrorCode.NOT_FOUND, message, extensions);
 export const conflict = (message: string, extensions?: Record<string, unknown>) =>
   codedError(ErrorCode.CONFLICT, message, extensions);
-export const unauthenticated = (message = 'this operation needs the API key (Authorization: Bearer <key>)') =>
-  codedError(ErrorCode.UNAUTHENTICATED, message);
+export const unauthenticated = (
+  message = 'this operation needs credentials: an API key (Authorization: Bearer <key>) or a signed-in session',
+) => codedError(ErrorCode.UNAUTHENTICATED, message);
+/** Valid credentials without the scope an operation needs; `requiredScope` says which. */
+export const forbidden = (message: string, requiredScope: string) =>
+  codedError(ErrorCode.FORBIDDEN, message, { requiredScope });
+/** Too many calls; `retryAfter` is in seconds. */
+export const rateLimited = (message: string, retryAfter: number) =>
+  codedError(ErrorCode.RATE_LIMITED, message, { retryAfter });
 
 // Codes graphql-js and Apollo give to request-level problems; all are the client's input.
 const INPUT_CODES = new Set([
