@@ -100,6 +100,8 @@ if (!dev) {
     process.exit(code);
   }
 }
+// The API's output reaches the terminal through this process's pipe: ask for readable logs when it is one.
+const apiEnv = process.stdout.isTTY && !process.env.LOG_FORMAT ? { LOG_FORMAT: 'pretty' } : {};
 const apiArgs = dev ? ['--import', '@swc-node/register/esm-register', 'src/index.ts'] : ['dist/index.js'];
 
 // The API first (it takes a few seconds: database, TF.js), the client build meanwhile.
@@ -107,7 +109,7 @@ let apiUrl;
 const apiReady = new Promise((resolve) => {
   const api = run('[api]', apiArgs, {
     cwd: serverDir,
-    env: {},
+    env: apiEnv,
     onLine: (line) => {
       const match = /GraphQL API\s+(\S+)/.exec(line);
       if (match && !apiUrl) resolve((apiUrl = match[1]));

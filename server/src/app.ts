@@ -73,7 +73,12 @@ export interface App {
 }
 
 export async function buildApp(config: Config, options: BuildAppOptions = {}): Promise<App> {
-  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const logger =
+    options.logger ??
+    createLogger({
+      level: config.logLevel,
+      pretty: config.logFormat === 'auto' ? undefined : config.logFormat === 'pretty',
+    });
   const production = process.env.NODE_ENV === 'production';
   const timer = options.startupTimer ?? createStartupTimer();
   const db = await openDatabase({

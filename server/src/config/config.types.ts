@@ -15,6 +15,12 @@ export interface Config {
   readonly databaseUrl?: string;
   /** The server's log level (LOG_LEVEL; `debug` adds the start-up breakdown). @default info */
   readonly logLevel: string;
+  /**
+   * LOG_FORMAT: `pretty` lines for people, `json` lines for collectors, `auto` (pretty when stdout is a
+   * terminal). `npm start` pipes the API's output, so it sets `pretty` when its own stdout is a terminal.
+   * @default auto
+   */
+  readonly logFormat: 'auto' | 'pretty' | 'json';
   readonly data: {
     readonly csvPath: string;
     readonly columns: { readonly date: string; readonly category: string; readonly amount: string };

@@ -99,6 +99,9 @@ describe('loadConfig', () => {
     expect(loadConfig({}, file).logLevel).toBe('info');
     expect(loadConfig({ LOG_LEVEL: 'debug' }, file).logLevel).toBe('debug');
     expect(() => loadConfig({ LOG_LEVEL: 'verbose' }, file)).toThrow(/LOG_LEVEL must be one of .*"verbose"/);
+    expect(loadConfig({}, file).logFormat).toBe('auto');
+    expect(loadConfig({ LOG_FORMAT: 'json' }, file).logFormat).toBe('json');
+    expect(() => loadConfig({ LOG_FORMAT: 'xml' }, file)).toThrow(/LOG_FORMAT must be one of/);
   });
 
   it('should default the access-control settings and refuse an origin that is not one', () => {

@@ -26,6 +26,7 @@ export type ConfigEnv = Partial<
     | 'WEB_PORT'
     | 'API_KEY'
     | 'LOG_LEVEL'
+    | 'LOG_FORMAT'
     | 'INIT_CWD',
     string | undefined
   >
@@ -33,6 +34,8 @@ export type ConfigEnv = Partial<
 
 /** pino's levels, for LOG_LEVEL. */
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
+/** LOG_FORMAT: `auto` is pretty on a terminal and JSON otherwise. */
+const LOG_FORMATS = ['auto', 'pretty', 'json'];
 
 /** Which env var overrides which key: named in errors so users know where a bad value came from. */
 const ENV_KEYS: Record<string, string> = { 'api.port': 'PORT', 'web.port': 'WEB_PORT' };
@@ -111,6 +114,11 @@ function toConfig(file: ConfigFile, configPath: string, env: ConfigEnv): Config 
     );
   }
   const { data, model, training, api, web } = file;
+  const logFormat = env.LOG_FORMAT || 'auto';
+  if (!LOG_FORMATS.includes(logFormat))
+    throw new ConfigError(
+      `LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')} (got ${JSON.stringify(logFormat)})`,
+    );
   const logLevel = env.LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel))
     throw new ConfigError(
@@ -122,6 +130,7 @@ function toConfig(file: ConfigFile, configPath: string, env: ConfigEnv): Config 
     dataDir: path.resolve(env.INIT_CWD ?? rootDir, env.DATA_DIR || path.join(rootDir, '.data')),
     databaseUrl: env.DATABASE_URL || undefined,
     logLevel,
+    logFormat: logFormat as Config['logFormat'],
     data: {
       csvPath: path.resolve(rootDir, data.csv_path),
       columns: { ...data.columns },
