@@ -23,9 +23,16 @@ function splitRequest(graphqlUrl: string, body: string, between: () => Promise<v
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
     });
     req.on('error', reject);
+    // Signal only once the server holds the half-sent request: before the connection is accepted, a
+    // stopping server would refuse it (a different case from the one under test).
+    req.once('socket', (socket) =>
+      socket.once('connect', () => {
+        req.write(body.slice(0, 10), () =>
+          setTimeout(() => void between().then(() => req.end(body.slice(10)), reject), 200),
+        );
+      }),
+    );
     req.flushHeaders();
-    req.write(body.slice(0, 10));
-    void between().then(() => req.end(body.slice(10)), reject);
   });
 }
 
