@@ -16,7 +16,7 @@ export type Scalars = {
   JSON: { input: unknown; output: Record<string, unknown> };
 };
 
-/** A configured product category. */
+/** A product category of the sales data. */
 export type Category = {
   __typename?: 'Category';
   activeModel: Maybe<ModelVersion>;
@@ -25,9 +25,35 @@ export type Category = {
   firstDate: Maybe<Scalars['Date']['output']>;
   lastDate: Maybe<Scalars['Date']['output']>;
   name: Scalars['String']['output'];
+  /** Days of data newer than what the active model was trained on (null: no active model). */
+  newDays: Maybe<Scalars['Int']['output']>;
   /** Total sales amount. */
   total: Scalars['Float']['output'];
+  /** Last day of the data the active model was trained on. */
+  trainedThrough: Maybe<Scalars['Date']['output']>;
 };
+
+/** A page of categories; cursors are opaque. */
+export type CategoryConnection = {
+  __typename?: 'CategoryConnection';
+  edges: Array<CategoryEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CategoryEdge = {
+  __typename?: 'CategoryEdge';
+  cursor: Scalars['String']['output'];
+  node: Category;
+};
+
+/** Sort order; ties are broken by name. Categories without sales sort last. */
+export type CategoryOrder = {
+  direction?: OrderDirection;
+  field: CategoryOrderField;
+};
+
+export type CategoryOrderField = 'LAST_DATE' | 'NAME' | 'TOTAL';
 
 /** One finished epoch. Losses are MSE on normalised values. */
 export type EpochMetric = {
@@ -89,9 +115,11 @@ export type Mutation = {
   cancelRun: TrainingRun;
   /** Forecast the next horizon days from the last windowSize values. */
   predict: Forecast;
+  /** Adds sales (1–10,000 rows, all or nothing); rows already stored (same source and transactionId) change nothing. */
+  recordSales: SalesWriteResult;
   /** Queues one run per category and returns them at once (QUEUED). */
   train: Array<TrainingRun>;
-  /** Queues a run for every configured category. */
+  /** Queues a run for every category that has sales. */
   trainAll: Array<TrainingRun>;
 };
 
@@ -103,6 +131,11 @@ export type MutationPredictArgs = {
   input: PredictInput;
 };
 
+export type MutationRecordSalesArgs = {
+  input: Array<SaleInput>;
+  source?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type MutationTrainArgs = {
   input: TrainInput;
 };
@@ -110,6 +143,8 @@ export type MutationTrainArgs = {
 export type MutationTrainAllArgs = {
   input?: InputMaybe<TrainAllInput>;
 };
+
+export type OrderDirection = 'ASC' | 'DESC';
 
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -128,8 +163,10 @@ export type PredictInput = {
 
 export type Query = {
   __typename?: 'Query';
-  /** The configured categories, in config order. */
+  /** Categories of the sales data (within data.categories when set), by name unless ordered. */
   categories: Array<Category>;
+  /** Categories, paged with cursors (for large catalogues). */
+  categoriesConnection: CategoryConnection;
   modelVersions: Array<ModelVersion>;
   run: Maybe<TrainingRun>;
   /** Runs, newest first, filtered and paginated. */
@@ -137,6 +174,20 @@ export type Query = {
   /** A category's daily sales with a rolling average. */
   series: Series;
   serverInfo: ServerInfo;
+};
+
+export type QueryCategoriesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<CategoryOrder>;
+  search?: InputMaybe<Scalars['String']['input']>;
+  skip?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type QueryCategoriesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<CategoryOrder>;
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type QueryModelVersionsArgs = {
@@ -190,6 +241,41 @@ export type RunMetrics = {
 /** QUEUED → RUNNING → SUCCEEDED | FAILED | CANCELLED (a QUEUED run can also be CANCELLED). */
 export type RunStatus = 'CANCELLED' | 'FAILED' | 'QUEUED' | 'RUNNING' | 'SUCCEEDED';
 
+/** One sale, or a return (negative amount). */
+export type SaleInput = {
+  /** Finite, at most ±1e12; stored to 4 decimals. */
+  amount: Scalars['Float']['input'];
+  /** Trimmed; 1–100 characters. */
+  category: Scalars['String']['input'];
+  /** The business day of the sale. */
+  date: Scalars['Date']['input'];
+  /** The sending system's id of the sale: a row whose (source, transactionId) was stored before changes nothing. */
+  transactionId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A category's sales changed; its dates after the change. */
+export type SalesUpdate = {
+  __typename?: 'SalesUpdate';
+  category: Scalars['String']['output'];
+  /** Days from the first to the last sale. */
+  days: Scalars['Int']['output'];
+  firstDate: Scalars['Date']['output'];
+  lastDate: Scalars['Date']['output'];
+};
+
+/** What one recordSales call wrote. */
+export type SalesWriteResult = {
+  __typename?: 'SalesWriteResult';
+  /** Rows added to the daily totals. */
+  accepted: Scalars['Int']['output'];
+  /** Categories whose totals changed, by name. */
+  categoriesTouched: Array<Scalars['String']['output']>;
+  /** Rows whose (source, transactionId) was already stored: nothing changed. */
+  duplicates: Scalars['Int']['output'];
+  /** Runs the retrain policy queued (config retrain). */
+  queuedRuns: Array<TrainingRun>;
+};
+
 export type Series = {
   __typename?: 'Series';
   category: Scalars['String']['output'];
@@ -218,8 +304,14 @@ export type ServerInfo = {
 
 export type Subscription = {
   __typename?: 'Subscription';
+  /** A category's sales changed (recordSales or an import): its dates after the change. No category: all. */
+  salesUpdated: SalesUpdate;
   /** Every epoch and status change of runs (all, one run, or one category): stored first, then live. */
   trainingProgress: TrainingEvent;
+};
+
+export type SubscriptionSalesUpdatedArgs = {
+  category?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type SubscriptionTrainingProgressArgs = {

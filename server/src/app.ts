@@ -33,7 +33,13 @@ import { ForecastsService } from './modules/forecasts/forecasts.service.js';
 import { ModelVersionsService } from './modules/model-versions/model-versions.service.js';
 import { createPlotRouter } from './modules/model-versions/plot.route.js';
 import { RunsService } from './modules/runs/runs.service.js';
-import { SalesData } from './modules/series/sales-data.js';
+import { CategoryCatalogue } from './modules/categories/category-catalogue.js';
+import { ImportsService } from './modules/imports/imports.service.js';
+import { RetrainPolicy } from './modules/sales/retrain-policy.js';
+import { SalesEvents } from './modules/sales/sales-events.js';
+import { SalesStore } from './modules/sales/sales-store.js';
+import { SalesWriter } from './modules/sales/sales-writer.js';
+import { seedSalesIfEmpty } from './modules/sales/seed-sales.js';
 import { ServerInfoService } from './modules/server-info/server-info.service.js';
 import { MlflowClient } from './tracking/mlflow-client.js';
 import { MlflowSync, type MlflowSyncOptions } from './tracking/mlflow-sync.js';
@@ -47,6 +53,9 @@ import type { Services } from './services.js';
 import { countQueued } from './training/job-queue.js';
 import { RunLifecycle } from './training/run-lifecycle.js';
 import { TrainingQueue } from './training/training-queue.js';
+
+/** An import whose heartbeat is older than this was left by a dead process. */
+const IMPORT_STALE_MS = 60_000;
 
 export interface BuildAppOptions {
   logger?: Logger;
@@ -68,14 +77,19 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   const production = process.env.NODE_ENV === 'production';
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    const data = await SalesData.load(config);
-    if (data.badRowCount)
-      logger.warn({ badRows: data.badRowCount, csv: data.csvPath }, 'sales CSV has unreadable rows');
+    const instanceId = `${process.pid}-${randomUUID().slice(0, 8)}`;
+    const sales = new SalesStore(db.prisma, config.data.categories);
+    const imports = new ImportsService(db.prisma);
+    // The embedded database has one process: an import left unfinished was this one's, before a restart.
+    await imports.markInterrupted(new Date(Date.now() - IMPORT_STALE_MS), db.kind === 'embedded');
+    await seedSalesIfEmpty({ config, db, store: sales, logger, instanceId });
+    await sales.registerAllowList();
     const tfBackend = await initBackend('auto');
     const hub = new RunEventHub();
     const modelVersions = new ModelVersionsService(db.prisma);
     const imported = await modelVersions.importCliVersions(config.dataDir);
     if (imported) logger.info({ imported }, 'imported model versions trained by the CLI');
+    await modelVersions.backfillDataLastDay();
     const metrics = createMetrics();
     // MLflow tracking: runs queue their MLflow writes in the database; the sync replays them (when enabled).
     const mlflowClient =
@@ -95,7 +109,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
         },
         ...options.mlflowSync,
       });
-    const forecasts = new ForecastsService(modelVersions, data);
+    const forecasts = new ForecastsService(modelVersions, sales);
     const lifecycle = new RunLifecycle(db.prisma, hub, {
       onOutboxWritten: () => mlflowSync?.kick(),
       onModelActivated: (category) => forecasts.invalidate(category),
@@ -103,21 +117,34 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     const queue = new TrainingQueue({
       prisma: db.prisma,
       config,
-      data,
+      sales,
       lifecycle,
       logger,
-      instanceId: `${process.pid}-${randomUUID().slice(0, 8)}`,
+      instanceId,
       exclusive: db.kind === 'embedded',
       ...options.queue,
       onEpoch: (category, ms) => metrics.epochDuration.observe({ category }, ms / 1000),
     });
+    const runs = new RunsService(db.prisma, config, sales, () => queue.notify(), queue);
+    const salesEvents = new SalesEvents();
+    const policy = new RetrainPolicy(db.prisma, config, runs);
     const services: Services = {
       config,
       db,
-      data,
+      sales,
+      imports,
+      catalogue: new CategoryCatalogue(db.prisma, sales),
       hub,
       modelVersions,
-      runs: new RunsService(db.prisma, config, data, () => queue.notify(), queue),
+      runs,
+      salesEvents,
+      salesWriter: new SalesWriter({
+        prisma: db.prisma,
+        store: sales,
+        events: salesEvents,
+        policy,
+        onCategoryChanged: (category) => forecasts.invalidateSales(category),
+      }),
       forecasts,
       serverInfo: new ServerInfoService(config, { tfBackend, database: db.kind }, async () =>
         mlflowClient ? mlflowClient.ping() : false,

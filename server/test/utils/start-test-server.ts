@@ -35,6 +35,8 @@ export interface TestServerOptions {
   apiKey?: string;
   /** Extra YAML appended to the generated config. */
   extraConfig?: string;
+  /** data.categories (the allow-list); null: none, every category in the data. @default Beauty, Clothing, Toys */
+  allowList?: readonly string[] | null;
   queue?: { pollMs?: number; staleMs?: number };
   /** Turns MLflow tracking on (mlflow.enabled true) against this tracking URI, e.g. a fake MLflow's. */
   mlflowTrackingUri?: string;
@@ -45,7 +47,12 @@ export interface TestServerOptions {
 export const TEST_CATEGORIES = ['Beauty', 'Clothing'] as const;
 
 /** Writes the config and CSV a test server (or a child process) runs on; returns the config path. */
-export function writeTestProject(dir: string, extraConfig = '', mlflowEnabled = false): string {
+export function writeTestProject(
+  dir: string,
+  extraConfig = '',
+  mlflowEnabled = false,
+  allowList: readonly string[] | null = [...TEST_CATEGORIES, 'Toys'],
+): string {
   const profiles = DEFAULT_CATEGORY_PROFILES.filter((p) =>
     (TEST_CATEGORIES as readonly string[]).includes(p.name),
   );
@@ -62,7 +69,7 @@ export function writeTestProject(dir: string, extraConfig = '', mlflowEnabled = 
     [
       'data:',
       '  csv_path: sales.csv',
-      `  categories: [${TEST_CATEGORIES.join(', ')}, Toys]`,
+      allowList ? `  categories: [${allowList.join(', ')}]` : '',
       'model:\n  conv_filters: 4\n  lstm_units: 4',
       'training:\n  max_epochs: 3\n  concurrency: 2',
       `mlflow:\n  enabled: ${mlflowEnabled}`,
@@ -75,7 +82,12 @@ export function writeTestProject(dir: string, extraConfig = '', mlflowEnabled = 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dbKind = options.dbKind ?? ((process.env.TEST_DB_KIND as TestDatabaseKind | undefined) || 'postgres');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'api-test-'));
-  const configPath = writeTestProject(dir, options.extraConfig, Boolean(options.mlflowTrackingUri));
+  const configPath = writeTestProject(
+    dir,
+    options.extraConfig,
+    Boolean(options.mlflowTrackingUri),
+    options.allowList,
+  );
   const database = dbKind === 'postgres' ? await createTestDatabase('postgres') : undefined;
   const config = loadConfig(
     {

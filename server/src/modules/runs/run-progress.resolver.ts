@@ -25,7 +25,7 @@ export async function* trainingProgress(
   filter: ProgressFilter,
 ): AsyncGenerator<TrainingEvent> {
   const { services } = context;
-  if (filter.category && !services.data.isConfigured(filter.category)) {
+  if (filter.category && !(await services.sales.category(filter.category))) {
     throw badUserInput(`unknown category "${filter.category}"`, { field: 'category' });
   }
   const live = services.hub.subscribe();

@@ -7,7 +7,7 @@ import type { Config } from '../../config/load-config.js';
 import { Prisma, type PrismaClient, type Run as RunRow } from '../../generated/prisma/client.js';
 import { badUserInput, conflict, notFound } from '../../graphql/errors.js';
 import { resolveHyperparameters, type HyperparameterOverrides } from '../../training/training-job.js';
-import type { SalesData } from '../series/sales-data.js';
+import { DATABASE_DATASET, type SalesStore } from '../sales/sales-store.js';
 import { ACTIVE_STATUSES, TERMINAL_STATUSES } from './run.mapper.js';
 import { RunStatus } from './run.type.js';
 
@@ -33,7 +33,7 @@ export class RunsService {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly config: Config,
-    private readonly data: SalesData,
+    private readonly sales: SalesStore,
     private readonly onEnqueued: () => void = () => {},
     private readonly canceller?: RunCanceller,
   ) {}
@@ -41,20 +41,18 @@ export class RunsService {
   /** Queues one run per category. @throws BAD_USER_INPUT, CONFLICT (nothing is written then). */
   async enqueue(request: EnqueueRequest): Promise<RunRow[]> {
     const { categories } = request;
-    const unknown = categories.filter((c) => !this.data.isConfigured(c));
+    const stats = await this.sales.stats(categories);
+    const unknown = categories.filter((c) => !stats.has(c));
     if (unknown.length) {
-      throw badUserInput(
-        `unknown categories: ${unknown.join(', ')} (configured: ${this.data.categories.join(', ')})`,
-        {
-          field: 'categories',
-        },
-      );
+      throw badUserInput(`unknown categories: ${unknown.join(', ')} (the categories query lists them)`, {
+        field: 'categories',
+      });
     }
     const duplicates = categories.filter((c, i) => categories.indexOf(c) !== i);
     if (duplicates.length)
       throw badUserInput(`categories listed twice: ${[...new Set(duplicates)].join(', ')}`);
-    const noData = categories.filter((c) => !this.data.dailySeries(c));
-    if (noData.length) throw badUserInput(`no sales rows for: ${noData.join(', ')} in ${this.data.csvPath}`);
+    const noData = categories.filter((c) => stats.get(c)!.lastDay === null);
+    if (noData.length) throw badUserInput(`no sales yet for: ${noData.join(', ')}`);
     const hp = resolveHyperparameters(this.config, request);
     if (hp.kernelSize > hp.windowSize)
       throw badUserInput(`windowSize must be ≥ the kernel size (${hp.kernelSize})`);
@@ -66,7 +64,7 @@ export class RunsService {
               category,
               experimentName: request.experimentName ?? this.config.training.experimentName,
               hyperparameters: { ...hp },
-              dataset: this.data.csvPath,
+              dataset: DATABASE_DATASET,
               totalEpochs: hp.epochs,
               mlflowSync: this.config.mlflow.enabled ? 'PENDING' : 'DISABLED',
             },
@@ -164,7 +162,8 @@ export function encodeCursor(row: Pick<RunRow, 'createdAt' | 'id'>): string {
   return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString('base64url');
 }
 
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+/** Reads a cursor of `encodeCursor`. @throws BAD_USER_INPUT when malformed. */
+export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const createdAt = new Date(iso ?? '');
   if (!id || !UUID.test(id) || Number.isNaN(createdAt.getTime()))

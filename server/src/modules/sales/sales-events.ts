@@ -1,0 +1,46 @@
+/**
+ * In-process fan-out of sales events: `salesUpdated` (a category's data moved on) and import progress.
+ * `subscribe()` buffers from the moment it is called (node's `events.on`), so a subscriber that then reads
+ * the current state misses nothing. Writers publish after their transaction commits. One per server.
+ */
+import { EventEmitter, on } from 'node:events';
+import type { CategoryChange } from './apply-sales.js';
+
+/** The event topics. */
+export type SalesTopic = 'sales' | 'import';
+
+export interface SalesEventMap {
+  sales: CategoryChange;
+  /** An import's ledger row changed (its id). */
+  import: string;
+}
+
+export class SalesEvents {
+  private readonly emitter = new EventEmitter();
+
+  constructor() {
+    this.emitter.setMaxListeners(0); // one listener per live subscription
+  }
+
+  publish<T extends SalesTopic>(topic: T, event: SalesEventMap[T]): void {
+    this.emitter.emit(topic, event);
+  }
+
+  /** Events of `topic` from the moment of this call (buffered until read), until `return()`. */
+  subscribe<T extends SalesTopic>(topic: T): AsyncIterableIterator<SalesEventMap[T]> {
+    const events = on(this.emitter, topic) as AsyncIterableIterator<[SalesEventMap[T]]>;
+    return {
+      next: async () => {
+        const result = await events.next();
+        return result.done ? result : { done: false, value: result.value[0] };
+      },
+      return: async () => {
+        await events.return?.();
+        return { done: true, value: undefined };
+      },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
+  }
+}
