@@ -14,6 +14,8 @@ export type Scalars = {
   DateTime: { input: string; output: string };
   /** The `JSON` scalar type represents JSON values as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
   JSON: { input: unknown; output: Record<string, unknown> };
+  /** The `Upload` scalar type represents a file upload. */
+  Upload: { input: unknown; output: unknown };
 };
 
 /** A product category of the sales data. */
@@ -79,6 +81,76 @@ export type Forecast = {
   values: Array<Scalars['Float']['output']>;
 };
 
+/** A CSV import: its progress while it runs, then what it did. */
+export type Import = {
+  __typename?: 'Import';
+  badLineCount: Scalars['Int']['output'];
+  /** The first 1,000 bad lines (badLineCount has them all). */
+  badLines: Array<ImportBadLine>;
+  bytes: Scalars['Float']['output'];
+  bytesRead: Scalars['Float']['output'];
+  /** Categories that did not exist before. */
+  categoriesAdded: Scalars['Int']['output'];
+  categoriesTouched: Scalars['Int']['output'];
+  /** sha256 of the file, hex. */
+  checksum: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** (category, day) totals changed. */
+  days: Scalars['Int']['output'];
+  /** The earlier import of the same file (DUPLICATE). */
+  duplicateOf: Maybe<Scalars['ID']['output']>;
+  /** Rows whose (source, transaction id) was already stored. */
+  duplicates: Scalars['Int']['output'];
+  error: Maybe<Scalars['String']['output']>;
+  /** BAD_ROWS, MISSING_COLUMNS, NO_ROWS, UNREADABLE, INTERRUPTED, INTERNAL. */
+  errorCode: Maybe<Scalars['String']['output']>;
+  fileName: Scalars['String']['output'];
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** bytesRead / bytes, 0–1. */
+  progress: Scalars['Float']['output'];
+  /** "api", "cli" or "seed". */
+  requestedBy: Scalars['String']['output'];
+  /** Data rows read (the header and blank lines are not rows). */
+  rows: Scalars['Int']['output'];
+  /** Rows added to the daily totals. */
+  rowsAccepted: Scalars['Int']['output'];
+  rowsRejected: Scalars['Int']['output'];
+  /** Good rows are imported and bad ones reported (else any bad row rejects the file). */
+  skipBadRows: Scalars['Boolean']['output'];
+  /** Namespace of the transaction ids. */
+  source: Scalars['String']['output'];
+  startedAt: Maybe<Scalars['DateTime']['output']>;
+  status: ImportStatus;
+};
+
+/** A line of the file that could not be imported. */
+export type ImportBadLine = {
+  __typename?: 'ImportBadLine';
+  /** INVALID_DATE, INVALID_AMOUNT, EMPTY_CATEGORY, WRONG_FIELD_COUNT, … */
+  code: Scalars['String']['output'];
+  /** Line in the file, from 1 (the header). */
+  line: Scalars['Int']['output'];
+  message: Scalars['String']['output'];
+};
+
+/** Imports, newest first. */
+export type ImportConnection = {
+  __typename?: 'ImportConnection';
+  edges: Array<ImportEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ImportEdge = {
+  __typename?: 'ImportEdge';
+  cursor: Scalars['String']['output'];
+  node: Import;
+};
+
+/** QUEUED → RUNNING → SUCCEEDED (written) | REJECTED (bad rows; nothing written) | FAILED (unusable file or interrupted; nothing written) | DUPLICATE (the same file was imported before; nothing written). */
+export type ImportStatus = 'DUPLICATE' | 'FAILED' | 'QUEUED' | 'REJECTED' | 'RUNNING' | 'SUCCEEDED';
+
 export type MlflowStatus = {
   __typename?: 'MlflowStatus';
   enabled: Scalars['Boolean']['output'];
@@ -113,6 +185,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Cancels a queued run, or stops a running one within its epoch. */
   cancelRun: TrainingRun;
+  /** Imports a sales CSV (GraphQL multipart request). Returns the QUEUED import at once; with wait: true, the finished one (REJECTED or FAILED then answer BAD_USER_INPUT with the bad lines). */
+  importSales: Import;
   /** Forecast the next horizon days from the last windowSize values. */
   predict: Forecast;
   /** Adds sales (1–10,000 rows, all or nothing); rows already stored (same source and transactionId) change nothing. */
@@ -125,6 +199,13 @@ export type Mutation = {
 
 export type MutationCancelRunArgs = {
   id: Scalars['ID']['input'];
+};
+
+export type MutationImportSalesArgs = {
+  file: Scalars['Upload']['input'];
+  skipBadRows?: Scalars['Boolean']['input'];
+  source?: InputMaybe<Scalars['String']['input']>;
+  wait?: Scalars['Boolean']['input'];
 };
 
 export type MutationPredictArgs = {
@@ -167,6 +248,9 @@ export type Query = {
   categories: Array<Category>;
   /** Categories, paged with cursors (for large catalogues). */
   categoriesConnection: CategoryConnection;
+  import: Maybe<Import>;
+  /** CSV imports, newest first. */
+  imports: ImportConnection;
   modelVersions: Array<ModelVersion>;
   run: Maybe<TrainingRun>;
   /** Runs, newest first, filtered and paginated. */
@@ -188,6 +272,15 @@ export type QueryCategoriesConnectionArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<CategoryOrder>;
   search?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type QueryImportArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type QueryImportsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type QueryModelVersionsArgs = {
@@ -304,10 +397,16 @@ export type ServerInfo = {
 
 export type Subscription = {
   __typename?: 'Subscription';
+  /** An import's state now, then at every step (about 4 a second while it reads), until it finishes. */
+  importProgress: Import;
   /** A category's sales changed (recordSales or an import): its dates after the change. No category: all. */
   salesUpdated: SalesUpdate;
   /** Every epoch and status change of runs (all, one run, or one category): stored first, then live. */
   trainingProgress: TrainingEvent;
+};
+
+export type SubscriptionImportProgressArgs = {
+  id: Scalars['ID']['input'];
 };
 
 export type SubscriptionSalesUpdatedArgs = {

@@ -13,6 +13,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
+import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
 import type { Logger } from 'pino';
 import type { Config } from './config/load-config.js';
 import { openDatabase } from './db/db.js';
@@ -34,6 +35,7 @@ import { ModelVersionsService } from './modules/model-versions/model-versions.se
 import { createPlotRouter } from './modules/model-versions/plot.route.js';
 import { RunsService } from './modules/runs/runs.service.js';
 import { CategoryCatalogue } from './modules/categories/category-catalogue.js';
+import { IMPORT_STALE_MS, ImportRunner } from './modules/imports/import-runner.js';
 import { ImportsService } from './modules/imports/imports.service.js';
 import { RetrainPolicy } from './modules/sales/retrain-policy.js';
 import { SalesEvents } from './modules/sales/sales-events.js';
@@ -53,9 +55,6 @@ import type { Services } from './services.js';
 import { countQueued } from './training/job-queue.js';
 import { RunLifecycle } from './training/run-lifecycle.js';
 import { TrainingQueue } from './training/training-queue.js';
-
-/** An import whose heartbeat is older than this was left by a dead process. */
-const IMPORT_STALE_MS = 60_000;
 
 export interface BuildAppOptions {
   logger?: Logger;
@@ -128,11 +127,23 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     const runs = new RunsService(db.prisma, config, sales, () => queue.notify(), queue);
     const salesEvents = new SalesEvents();
     const policy = new RetrainPolicy(db.prisma, config, runs);
+    const importRunner = new ImportRunner({
+      config,
+      db,
+      imports,
+      events: salesEvents,
+      policy,
+      logger,
+      instanceId,
+      onCategoryChanged: (category) => forecasts.invalidateSales(category),
+    });
+    importRunner.start();
     const services: Services = {
       config,
       db,
       sales,
       imports,
+      importRunner,
       catalogue: new CategoryCatalogue(db.prisma, sales),
       hub,
       modelVersions,
@@ -212,6 +223,12 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
         limit: LIMITS.maxBodyBytes,
         type: ['application/json', 'application/graphql-response+json'],
       }),
+      // GraphQL multipart requests (file uploads) become ordinary operations with Upload variables.
+      graphqlUploadExpress({
+        maxFiles: 1,
+        maxFileSize: config.data.maxUploadBytes,
+        maxFieldSize: LIMITS.maxBodyBytes,
+      }),
       expressMiddleware(apollo, {
         context: async ({ req }) => makeContext(services, apiKeyFromHeaders(req.headers)),
       }),
@@ -237,6 +254,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
       stop: () =>
         (stopping ??= (async () => {
           await apollo.stop(); // stops accepting, drains HTTP and WebSocket clients
+          await importRunner.stop();
           await queue.stop();
           await mlflowSync?.stop(); // before the database closes: it settles the row it is sending
           await bridge?.stop();

@@ -8,6 +8,7 @@ import type { RunEventHub } from './graphql/run-event-hub.js';
 import type { ForecastsService } from './modules/forecasts/forecasts.service.js';
 import type { ModelVersionsService } from './modules/model-versions/model-versions.service.js';
 import type { RunsService } from './modules/runs/runs.service.js';
+import type { ImportRunner } from './modules/imports/import-runner.js';
 import type { ImportsService } from './modules/imports/imports.service.js';
 import type { SalesEvents } from './modules/sales/sales-events.js';
 import type { SalesStore } from './modules/sales/sales-store.js';
@@ -22,6 +23,7 @@ export interface Services {
   salesEvents: SalesEvents;
   salesWriter: SalesWriter;
   imports: ImportsService;
+  importRunner: ImportRunner;
   hub: RunEventHub;
   runs: RunsService;
   modelVersions: ModelVersionsService;

@@ -37,6 +37,8 @@ export interface TestServerOptions {
   extraConfig?: string;
   /** data.categories (the allow-list); null: none, every category in the data. @default Beauty, Clothing, Toys */
   allowList?: readonly string[] | null;
+  /** More keys of the `data:` section, as YAML lines indented by two spaces. */
+  dataConfig?: string;
   queue?: { pollMs?: number; staleMs?: number };
   /** Turns MLflow tracking on (mlflow.enabled true) against this tracking URI, e.g. a fake MLflow's. */
   mlflowTrackingUri?: string;
@@ -52,6 +54,7 @@ export function writeTestProject(
   extraConfig = '',
   mlflowEnabled = false,
   allowList: readonly string[] | null = [...TEST_CATEGORIES, 'Toys'],
+  dataConfig = '',
 ): string {
   const profiles = DEFAULT_CATEGORY_PROFILES.filter((p) =>
     (TEST_CATEGORIES as readonly string[]).includes(p.name),
@@ -70,6 +73,7 @@ export function writeTestProject(
       'data:',
       '  csv_path: sales.csv',
       allowList ? `  categories: [${allowList.join(', ')}]` : '',
+      dataConfig,
       'model:\n  conv_filters: 4\n  lstm_units: 4',
       'training:\n  max_epochs: 3\n  concurrency: 2',
       `mlflow:\n  enabled: ${mlflowEnabled}`,
@@ -87,6 +91,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     options.extraConfig,
     Boolean(options.mlflowTrackingUri),
     options.allowList,
+    options.dataConfig,
   );
   const database = dbKind === 'postgres' ? await createTestDatabase('postgres') : undefined;
   const config = loadConfig(

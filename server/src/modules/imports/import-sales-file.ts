@@ -58,25 +58,40 @@ async function stageFile(job: ImportJob, stage: StagingTable, onProgress: (p: Im
   let lastReport = Date.now();
   const allowList = job.allowList && new Set(job.allowList);
   const records = readSalesRecords(input, { source: job.fileName, columns: job.columns, allowList });
+  // The staging connection is busy until the COPY ends: end it however reading ends.
+  try {
+    await readInto(records, stage, counts, job.skipBadRows, () => {
+      if (Date.now() - lastReport < PROGRESS_EVERY_MS) return;
+      lastReport = Date.now();
+      report();
+    });
+  } finally {
+    await stage.finish();
+  }
+  report();
+  return { ...counts, bytesRead };
+}
+
+async function readInto(
+  records: AsyncGenerator<SalesCsvRecord, unknown>,
+  stage: StagingTable,
+  counts: { rowsRead: number; staged: number; badLines: BadLine[]; badLineCount: number },
+  skipBadRows: boolean,
+  tick: () => void,
+): Promise<void> {
   for await (const record of records as AsyncIterable<SalesCsvRecord>) {
     counts.rowsRead += 1;
     if ('bad' in record) {
       counts.badLineCount += 1;
       if (counts.badLines.length < MAX_STORED_BAD_LINES)
         counts.badLines.push({ line: record.line, code: record.bad.code, message: record.bad.reason });
-    } else if (job.skipBadRows || counts.badLineCount === 0) {
+    } else if (skipBadRows || counts.badLineCount === 0) {
       // Once a bad row rejects the file, the rest is only read to list its bad lines.
       await stage.add(record.sale);
       counts.staged += 1;
     }
-    if (counts.rowsRead % 1024 === 0 && Date.now() - lastReport >= PROGRESS_EVERY_MS) {
-      lastReport = Date.now();
-      report();
-    }
+    if (counts.rowsRead % 1024 === 0) tick();
   }
-  await stage.finish();
-  report();
-  return { ...counts, bytesRead };
 }
 
 function failure(code: string, error: string): Pick<ImportResult, 'status' | 'errorCode' | 'error'> {
@@ -120,7 +135,7 @@ export async function importSalesFile(
       bytesRead: read.bytesRead,
     };
     if (read.badLineCount > 0 && !job.skipBadRows) {
-      const message = `${read.badLineCount} of ${read.rowsRead} rows are bad (first: line ${read.badLines[0]!.line}: ${read.badLines[0]!.message}); nothing was imported. Fix them, or import with skipBadRows to keep the good rows`;
+      const message = `${read.badLineCount} of ${read.rowsRead} rows are bad (first: line ${read.badLines[0]!.line}: ${read.badLines[0]!.message}); nothing was imported (skipBadRows / --skip-bad-rows imports the good rows)`;
       return {
         ...(await finishImport(sql, job.importId, { ...counts, ...failure('BAD_ROWS', message) })),
         categories: [],

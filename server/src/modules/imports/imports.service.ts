@@ -58,6 +58,7 @@ export class ImportsService {
         bytes,
         skipBadRows: request.skipBadRows ?? false,
         requestedBy: request.requestedBy,
+        heartbeatAt: new Date(),
       },
     });
   }
@@ -89,11 +90,11 @@ export class ImportsService {
     return { rows: rows.slice(0, first), totalCount, hasNextPage: rows.length > first };
   }
 
-  /** Records that the process running `ids` is alive. */
+  /** Records that the process holding `ids` (queued or running) is alive. */
   async heartbeat(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
     await this.prisma.salesImport.updateMany({
-      where: { id: { in: ids }, status: 'RUNNING' },
+      where: { id: { in: ids }, status: { in: ['QUEUED', 'RUNNING'] } },
       data: { heartbeatAt: new Date() },
     });
   }
@@ -110,14 +111,14 @@ export class ImportsService {
   }
 
   /**
-   * Marks imports whose process died FAILED (interrupted): RUNNING ones with a heartbeat older than
-   * `staleBefore`, and, with `queuedToo` (this process is the database's only user), QUEUED ones, whose
-   * uploaded file only that process had. Their staged rows died with their session.
+   * Marks imports whose process died FAILED (interrupted): QUEUED or RUNNING ones with a heartbeat older
+   * than `staleBefore`, and, with `queuedToo` (this process is the database's only user), every QUEUED
+   * one (its uploaded file was that process's). Their staged rows died with their session.
    * @returns how many were marked.
    */
   async markInterrupted(staleBefore: Date, queuedToo = false): Promise<number> {
     const stale = {
-      status: 'RUNNING' as const,
+      status: { in: ['QUEUED' as const, 'RUNNING' as const] },
       OR: [{ heartbeatAt: null }, { heartbeatAt: { lt: staleBefore } }],
     };
     const { count } = await this.prisma.salesImport.updateMany({
@@ -127,12 +128,15 @@ export class ImportsService {
     return count;
   }
 
-  /** Marks these imports FAILED (interrupted) unless they already ended (shutdown of their process). */
-  async failUnfinished(ids: string[]): Promise<void> {
+  /**
+   * Marks these imports FAILED unless they already ended: interrupted (their process stops), or with
+   * `reason` (INTERNAL: the import itself broke, e.g. its database connection).
+   */
+  async failUnfinished(ids: string[], reason?: string): Promise<void> {
     if (ids.length === 0) return;
     await this.prisma.salesImport.updateMany({
       where: { id: { in: ids }, status: { in: ['QUEUED', 'RUNNING'] } },
-      data: INTERRUPTED_DATA(),
+      data: reason ? { ...INTERRUPTED_DATA(), errorCode: 'INTERNAL', error: reason } : INTERRUPTED_DATA(),
     });
   }
 }

@@ -19,7 +19,7 @@ export interface StagingTable {
   readonly name: string;
   /** Adds a row; resolves when there is room for more (backpressure). */
   add(sale: CheckedSale): Promise<void>;
-  /** Flushes what is buffered; the table then holds every row added. */
+  /** Flushes what is buffered; the table then holds every row added. Idempotent. */
   finish(): Promise<void>;
   /** Drops the table (idempotent; errors ignored: the session's end drops it anyway). */
   drop(): Promise<void>;
@@ -73,7 +73,7 @@ function copyTable(client: pg.Client, name: string, drop: () => Promise<void>): 
       if (!ok) await Promise.race([once(stream, 'drain'), done]);
     },
     async finish() {
-      stream.end(chunk);
+      if (!stream.writableEnded) stream.end(chunk);
       chunk = '';
       await done;
     },

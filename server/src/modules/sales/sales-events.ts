@@ -9,10 +9,15 @@ import type { CategoryChange } from './apply-sales.js';
 /** The event topics. */
 export type SalesTopic = 'sales' | 'import';
 
+/** An import's state (the API's `Import`, which carries more fields). */
+export interface ImportEvent {
+  id: string;
+  status: string;
+}
+
 export interface SalesEventMap {
   sales: CategoryChange;
-  /** An import's ledger row changed (its id). */
-  import: string;
+  import: ImportEvent;
 }
 
 export class SalesEvents {

@@ -49,10 +49,11 @@ export class SalesWriter {
    * @throws BAD_USER_INPUT (no rows, too many, any bad row: `extensions.rows` lists them); nothing is written then.
    */
   async record(rows: SaleFields[], source: string): Promise<RecordSalesResult> {
-    if (rows.length === 0) throw badUserInput('input is empty: send 1 to 10,000 rows', { reason: 'NO_ROWS' });
+    if (rows.length === 0)
+      throw badUserInput('input is empty: send 1 to 10,000 rows', { errorCode: 'NO_ROWS' });
     if (rows.length > MAX_ROWS_PER_CALL) {
       const message = `input has ${rows.length} rows; at most ${MAX_ROWS_PER_CALL} per call (split it, or import a CSV)`;
-      throw badUserInput(message, { reason: 'TOO_MANY_ROWS', max: MAX_ROWS_PER_CALL });
+      throw badUserInput(message, { errorCode: 'TOO_MANY_ROWS', max: MAX_ROWS_PER_CALL });
     }
     const columns = {
       category: [] as string[],
@@ -74,7 +75,7 @@ export class SalesWriter {
       const first = problems[0]!;
       const message = `${badRows} of ${rows.length} rows are invalid (first: input[${first.index}].${first.field}: ${first.message}); nothing was written`;
       throw badUserInput(message, {
-        reason: 'BAD_ROWS',
+        errorCode: 'BAD_ROWS',
         badRows,
         rows: problems.slice(0, MAX_LISTED_PROBLEMS),
       });
