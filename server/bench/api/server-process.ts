@@ -27,8 +27,8 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** Writes the temp project: the repo's config with an absolute CSV path and MLflow disabled. */
-function writeProject(dir: string): { configPath: string; graphqlPath: string } {
+/** Writes the temp project: the repo's config with an absolute CSV path and MLflow off (unless given a URI). */
+function writeProject(dir: string, mlflow = false): { configPath: string; graphqlPath: string } {
   if (!fs.existsSync(REPO_CONFIG)) {
     fs.rmSync(dir, { recursive: true, force: true });
     throw new Error(`${REPO_CONFIG} not found: the benchmark runs on the repo's config`);
@@ -37,7 +37,7 @@ function writeProject(dir: string): { configPath: string; graphqlPath: string } 
   const csv = String(doc.getIn(['data', 'csv_path']));
   doc.setIn(['data', 'csv_path'], path.resolve(path.dirname(REPO_CONFIG), csv));
   // No tracking server runs during the benchmark, and its outbox retries would be measured too.
-  doc.setIn(['mlflow', 'enabled'], false);
+  doc.setIn(['mlflow', 'enabled'], mlflow);
   const configPath = path.join(dir, 'config.yaml');
   fs.writeFileSync(configPath, doc.toString());
   const graphqlPath = doc.getIn(['api', 'path']);
@@ -47,11 +47,14 @@ function writeProject(dir: string): { configPath: string; graphqlPath: string } 
 /**
  * Starts the server child and resolves once it listens.
  * @param options.databaseUrl a Postgres to use instead of the embedded database.
+ * @param options.mlflowTrackingUri turns MLflow tracking on, against this URI.
  * @throws when the child exits or does not report its URL within 3 minutes (it is stopped first).
  */
-export async function startServerProcess(options: { databaseUrl?: string } = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  options: { databaseUrl?: string; mlflowTrackingUri?: string } = {},
+): Promise<ServerProcess> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-api-'));
-  const { configPath, graphqlPath } = writeProject(dir);
+  const { configPath, graphqlPath } = writeProject(dir, Boolean(options.mlflowTrackingUri));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     CONFIG_PATH: configPath,
@@ -61,6 +64,7 @@ export async function startServerProcess(options: { databaseUrl?: string } = {})
   // Embedded by default, even when the caller's shell exports a DATABASE_URL.
   delete env.DATABASE_URL;
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+  if (options.mlflowTrackingUri) env.MLFLOW_TRACKING_URI = options.mlflowTrackingUri;
   const child = spawn(
     process.execPath,
     ['--import', '@swc-node/register/esm-register', path.join('bench', 'api', 'server-child.ts')],

@@ -98,8 +98,23 @@ function checkCategory(category: string, options: CheckSaleOptions): SaleProblem
   return undefined;
 }
 
+// A file has few distinct dates (one per day) but millions of rows: parse each text once. Bounded, so a
+// file of all-different timestamps cannot grow it without limit.
+const dateCache = new Map<string, string | null>();
+const DATE_CACHE_SIZE = 10_000;
+
+function cachedSaleDate(text: string): string | null {
+  let date = dateCache.get(text);
+  if (date === undefined) {
+    if (dateCache.size >= DATE_CACHE_SIZE) dateCache.clear();
+    date = parseSaleDate(text);
+    dateCache.set(text, date);
+  }
+  return date;
+}
+
 function checkDate(text: string): { date: string } | SaleProblem {
-  const date = parseSaleDate(text);
+  const date = cachedSaleDate(text);
   if (date === null)
     return { field: 'date', code: 'INVALID_DATE', message: `invalid date "${text}" (expected YYYY-MM-DD)` };
   if (date < SALE_LIMITS.minDate || date > SALE_LIMITS.maxDate) {

@@ -8,6 +8,7 @@
  */
 import fs from 'node:fs';
 import pg from 'pg';
+import type { CheckedSale } from '../../ml/data/check-sale.js';
 import type { CsvColumns, SalesCsvRecord } from '../../ml/data/read-sales-csv.js';
 import { readSalesRecords } from '../../ml/data/read-sales-csv.js';
 import { DataError } from '../../ml/data/data-error.js';
@@ -73,24 +74,28 @@ async function stageFile(job: ImportJob, stage: StagingTable, onProgress: (p: Im
 }
 
 async function readInto(
-  records: AsyncGenerator<SalesCsvRecord, unknown>,
+  records: AsyncGenerator<SalesCsvRecord[], unknown>,
   stage: StagingTable,
   counts: { rowsRead: number; staged: number; badLines: BadLine[]; badLineCount: number },
   skipBadRows: boolean,
   tick: () => void,
 ): Promise<void> {
-  for await (const record of records as AsyncIterable<SalesCsvRecord>) {
-    counts.rowsRead += 1;
-    if ('bad' in record) {
-      counts.badLineCount += 1;
-      if (counts.badLines.length < MAX_STORED_BAD_LINES)
-        counts.badLines.push({ line: record.line, code: record.bad.code, message: record.bad.reason });
-    } else if (skipBadRows || counts.badLineCount === 0) {
-      // Once a bad row rejects the file, the rest is only read to list its bad lines.
-      await stage.add(record.sale);
-      counts.staged += 1;
+  for await (const batch of records as AsyncIterable<SalesCsvRecord[]>) {
+    const sales: CheckedSale[] = [];
+    for (const record of batch) {
+      counts.rowsRead += 1;
+      if ('bad' in record) {
+        counts.badLineCount += 1;
+        if (counts.badLines.length < MAX_STORED_BAD_LINES)
+          counts.badLines.push({ line: record.line, code: record.bad.code, message: record.bad.reason });
+      } else sales.push(record.sale);
     }
-    if (counts.rowsRead % 1024 === 0) tick();
+    // Once a bad row rejects the file, the rest is only read to list its bad lines.
+    if (skipBadRows || counts.badLineCount === 0) {
+      await stage.add(sales);
+      counts.staged += sales.length;
+    }
+    tick();
   }
 }
 
@@ -176,7 +181,15 @@ async function applyStaged(
   try {
     // A temp table is never auto-analysed: without statistics the planner guesses its size badly.
     await client.query(`ANALYZE ${stage.name}`);
-    const applied = await applySales(sql, `SELECT category, day, amount, txn FROM ${stage.name}`, job.source);
+    const applied = await applySales(
+      sql,
+      `SELECT category, day, amount, txn FROM ${stage.name}`,
+      job.source,
+      [],
+      {
+        fromTable: true,
+      },
+    );
     const result = await finishImport(sql, job.importId, {
       ...counts,
       status: 'SUCCEEDED',

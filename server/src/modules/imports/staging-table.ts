@@ -17,8 +17,8 @@ export type StagingMode = 'copy' | 'insert';
 export interface StagingTable {
   /** Quoted name, for `SELECT … FROM ${name}`. */
   readonly name: string;
-  /** Adds a row; resolves when there is room for more (backpressure). */
-  add(sale: CheckedSale): Promise<void>;
+  /** Adds rows; resolves when there is room for more (backpressure). */
+  add(sales: readonly CheckedSale[]): Promise<void>;
   /** Flushes what is buffered; the table then holds every row added. Idempotent. */
   finish(): Promise<void>;
   /** Drops the table (idempotent; errors ignored: the session's end drops it anyway). */
@@ -65,8 +65,9 @@ function copyTable(client: pg.Client, name: string, drop: () => Promise<void>): 
   let chunk = '';
   return {
     name,
-    async add(sale) {
-      chunk += `${escapeCopy(sale.category)}\t${sale.date}\t${amountText(sale)}\t${sale.transactionId === undefined ? '\\N' : escapeCopy(sale.transactionId)}\n`;
+    async add(sales) {
+      for (const sale of sales)
+        chunk += `${escapeCopy(sale.category)}\t${sale.date}\t${amountText(sale)}\t${sale.transactionId === undefined ? '\\N' : escapeCopy(sale.transactionId)}\n`;
       if (chunk.length < COPY_CHUNK_CHARS) return;
       const ok = stream.write(chunk);
       chunk = '';
@@ -94,11 +95,13 @@ function insertTable(client: pg.Client, name: string, drop: () => Promise<void>)
   };
   return {
     name,
-    async add(sale) {
-      batch.c.push(sale.category);
-      batch.d.push(sale.date);
-      batch.a.push(amountText(sale));
-      batch.t.push(sale.transactionId ?? null);
+    async add(sales) {
+      for (const sale of sales) {
+        batch.c.push(sale.category);
+        batch.d.push(sale.date);
+        batch.a.push(amountText(sale));
+        batch.t.push(sale.transactionId ?? null);
+      }
       if (batch.c.length >= INSERT_BATCH_ROWS) await flush();
     },
     finish: flush,

@@ -35,6 +35,8 @@ export interface ApplyResult {
 /**
  * Applies rows. `rowsSql` is a SELECT of `category text, day date, amount numeric, txn text` (txn may be
  * null); `$1` is the source, and `params` fill `$2…`.
+ * @param options.fromTable - `rowsSql` reads a table: scan it where needed instead of copying it first
+ *   (array parameters must be evaluated once, so they are materialised)
  * @returns what changed; nothing is committed here (run it inside a transaction).
  */
 export async function applySales(
@@ -42,6 +44,7 @@ export async function applySales(
   rowsSql: string,
   source: string,
   params: unknown[] = [],
+  options: { fromTable?: boolean } = {},
 ): Promise<ApplyResult> {
   const [row] = await sql<{
     accepted: number;
@@ -50,7 +53,7 @@ export async function applySales(
     days: number;
     categories: CategoryChange[] | null;
   }>(
-    `WITH input AS MATERIALIZED (${rowsSql}),
+    `WITH input AS ${options.fromTable ? 'NOT MATERIALIZED' : 'MATERIALIZED'} (${rowsSql}),
      fresh AS (
        INSERT INTO "SaleTransaction" ("source", "transactionId", "category", "day", "amount")
        SELECT $1, txn, category, day, amount FROM input WHERE txn IS NOT NULL ORDER BY txn
