@@ -200,7 +200,13 @@ runCli(async () => {
     console.log(`${t3.toString()}\n  aim: series p99 ≤ 20 ms.\n`);
 
     console.log('4. recordSales (10 calls × 10,000 rows, sequential)');
-    const record = await recordSalesRate(server.graphqlUrl, pgDb.db.url, 10, 10_000);
+    const record = await recordSalesRate(
+      server.graphqlUrl,
+      pgDb.db.url,
+      names.map((c) => c.name),
+      10,
+      10_000,
+    );
     const t4 = createTable(['what', 'rows/s', 'vs ceiling']);
     t4.push(['bare INSERT … unnest of the same rows (ceiling)', formatInt(record.ceiling), '100 %']);
     t4.push(['recordSales over HTTP', formatInt(record.api), ratio(record.api, record.ceiling)]);

@@ -30,20 +30,27 @@ export async function latency(
   return { p50Ms: percentile(times, 50), p99Ms: percentile(times, 99) };
 }
 
-function batch(call: number, size: number) {
+// Rows on the catalogue's own categories and days (new transaction ids): the catalogue stays as it was.
+function batch(call: number, size: number, names: string[]) {
   return Array.from({ length: size }, (_, i) => ({
-    date: `2030-01-${String(1 + (call % 28)).padStart(2, '0')}`,
-    category: `Bench ${i % 200}`,
+    date: `2022-01-${String(1 + (call % 28)).padStart(2, '0')}`,
+    category: names[(call * size + i) % names.length]!,
     amount: (i % 50) + 0.25,
     transactionId: `bench-${call}-${i}`,
   }));
 }
 
 /** recordSales rows/s over `calls` calls of `size` rows, and the bare INSERT ceiling of the same rows. */
-export async function recordSalesRate(graphqlUrl: string, databaseUrl: string, calls: number, size: number) {
+export async function recordSalesRate(
+  graphqlUrl: string,
+  databaseUrl: string,
+  names: string[],
+  calls: number,
+  size: number,
+) {
   const query = 'mutation ($rows: [SaleInput!]!) { recordSales(input: $rows, source: "bench") { accepted } }';
   let started = performance.now();
-  for (let call = 0; call < calls; call++) await gql(graphqlUrl, query, { rows: batch(call, size) });
+  for (let call = 0; call < calls; call++) await gql(graphqlUrl, query, { rows: batch(call, size, names) });
   const api = (calls * size) / ((performance.now() - started) / 1000);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -53,7 +60,7 @@ export async function recordSalesRate(graphqlUrl: string, databaseUrl: string, c
     );
     started = performance.now();
     for (let call = 0; call < calls; call++) {
-      const rows = batch(call + calls, size);
+      const rows = batch(call + calls, size, names);
       await client.query(
         'INSERT INTO ceiling SELECT * FROM unnest($1::text[], $2::date[], $3::numeric[], $4::text[])',
         [
