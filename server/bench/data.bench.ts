@@ -72,9 +72,11 @@ runCli(async () => {
     cleanups.unshift(pgDb.drop);
     const copyBare = await copyRate(pgDb.db.url, big, rows, false);
     const copyKey = await copyRate(pgDb.db.url, big, rows, true);
-    const pgRate = await importRate(pgDb.db, big, rows);
+    const pgImport = await importRate(pgDb.db, big, rows);
+    const pgRate = pgImport.rate;
     const emb = await scratchDatabase('embedded', adminUrl, path.join(dir, 'embedded'));
-    const embRate = await importRate(emb.db, slice, sliceRows).finally(() => emb.drop());
+    const embImport = await importRate(emb.db, slice, sliceRows).finally(() => emb.drop());
+    const embRate = embImport.rate;
     const copySliceBare = await copyRate(pgDb.db.url, slice, sliceRows, false);
     const t1 = createTable(['what', 'rows', 'rows/s', 'vs COPY (bare table)', 'vs COPY (+ id key)']);
     t1.push([
@@ -105,7 +107,11 @@ runCli(async () => {
       ratio(embRate, copySliceBare),
       '',
     ]);
-    console.log(`${t1.toString()}\n  aim: import ≥ 50 % of COPY.\n`);
+    const phases = (p: { stageS: number; applyS: number }) =>
+      `read+stage ${p.stageS.toFixed(1)} s, apply ${p.applyS.toFixed(1)} s`;
+    console.log(
+      `${t1.toString()}\n  aim: import ≥ 50 % of COPY. Postgres: ${phases(pgImport)}; embedded: ${phases(embImport)}.\n`,
+    );
 
     if (rssDays > 0) {
       console.log(`2. RSS of a large import (npm run import in a child process, local Postgres)`);

@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../config/load-config.js';
 import { importSalesFile, type ImportOutcome } from '../modules/imports/import-sales-file.js';
+import { buildImportJob } from '../modules/imports/import-job.js';
 import { ImportsService } from '../modules/imports/imports.service.js';
 import { RetrainPolicy } from '../modules/sales/retrain-policy.js';
 import { RunsService } from '../modules/runs/runs.service.js';
@@ -83,18 +84,7 @@ async function main(): Promise<number> {
     process.stderr.write(`importing ${file} (import ${row.id}, ${row.bytes} bytes)\n`);
     bar?.start(Number(row.bytes), 0, { rows: 0, bad: 0 });
     const outcome = await importSalesFile(
-      {
-        importId: row.id,
-        databaseUrl: db.url,
-        staging: db.kind === 'postgres' ? 'copy' : 'insert',
-        path: file,
-        fileName: row.fileName,
-        source: row.source,
-        skipBadRows: row.skipBadRows,
-        columns: config.data.columns,
-        allowList: config.data.categories && [...config.data.categories],
-        instanceId: `cli-${process.pid}`,
-      },
+      buildImportJob({ config, db, row, path: file, instanceId: `cli-${process.pid}` }),
       (p) => bar?.update(p.bytesRead, { rows: p.rowsRead, bad: p.badLineCount }),
     );
     bar?.stop();

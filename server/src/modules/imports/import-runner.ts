@@ -17,7 +17,8 @@ import type { Database } from '../../db/db.js';
 import type { CategoryChange } from '../sales/apply-sales.js';
 import type { RetrainPolicy } from '../sales/retrain-policy.js';
 import type { SalesEvents } from '../sales/sales-events.js';
-import type { ImportJob, ImportProgress } from './import-sales-file.js';
+import { buildImportJob } from './import-job.js';
+import type { ImportProgress } from './import-sales-file.js';
 import { toImport, type Import } from './import.type.js';
 import type { ImportRow, ImportsService } from './imports.service.js';
 import { startImportWorker, type ImportWorkerHandle } from './run-import-worker.js';
@@ -125,22 +126,6 @@ export class ImportRunner {
     return { checksum: hash.digest('hex'), bytes };
   }
 
-  private job(row: ImportRow, file: string): ImportJob {
-    const { config, db, instanceId } = this.options;
-    return {
-      importId: row.id,
-      databaseUrl: db.url,
-      staging: db.kind === 'postgres' ? 'copy' : 'insert',
-      path: file,
-      fileName: row.fileName,
-      source: row.source,
-      skipBadRows: row.skipBadRows,
-      columns: config.data.columns,
-      allowList: config.data.categories && [...config.data.categories],
-      instanceId,
-    };
-  }
-
   private async run(row: ImportRow, file: string): Promise<ImportRow> {
     const { imports, events, logger } = this.options;
     try {
@@ -162,7 +147,7 @@ export class ImportRunner {
           .recordProgress(row.id, progress)
           .catch((err: unknown) => logger.warn({ err }, 'could not record import progress'));
       };
-      const handle = startImportWorker(this.job(row, file), onProgress);
+      const handle = startImportWorker(buildImportJob({ ...this.options, row, path: file }), onProgress);
       this.running.set(row.id, handle);
       const result = await handle.done.finally(() => this.running.delete(row.id));
       if ('failed' in result) {

@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config/load-config.js';
 import type { Database } from '../../db/db.js';
 import { importSalesFile, type ImportOutcome } from '../imports/import-sales-file.js';
+import { buildImportJob } from '../imports/import-job.js';
 import { ImportsService } from '../imports/imports.service.js';
 import type { SalesStore } from './sales-store.js';
 
@@ -34,18 +35,9 @@ export async function seedSalesIfEmpty(options: {
     skipBadRows: true,
     requestedBy: 'seed',
   });
-  const outcome = await importSalesFile({
-    importId: row.id,
-    databaseUrl: db.url,
-    staging: db.kind === 'postgres' ? 'copy' : 'insert',
-    path: csv,
-    fileName: path.basename(csv),
-    source: row.source,
-    skipBadRows: true,
-    columns: config.data.columns,
-    allowList: config.data.categories && [...config.data.categories],
-    instanceId: options.instanceId,
-  });
+  const outcome = await importSalesFile(
+    buildImportJob({ config, db, row, path: csv, instanceId: options.instanceId }),
+  );
   const fields = { csv, importId: row.id, rows: outcome.rowsAccepted, badRows: outcome.badLineCount };
   if (outcome.status === 'SUCCEEDED') logger.info(fields, 'seeded the empty database from data.csv_path');
   else
