@@ -69,10 +69,16 @@ export class SalesStore implements DailySeriesReader {
 
   /**
    * The zero-filled daily series of a category between `fromDay` and `toDay` (day numbers, inclusive,
-   * clamped to its first and last sale). @returns null when the category has no sales or is not allowed.
+   * clamped to its first and last sale); `known`: its statistics when the caller has just read them.
+   * @returns null when the category has no sales or is not allowed.
    */
-  async seriesBetween(category: string, fromDay?: number, toDay?: number): Promise<DailySeries | null> {
-    const stats = await this.category(category);
+  async seriesBetween(
+    category: string,
+    fromDay?: number,
+    toDay?: number,
+    known?: CategoryStats | null,
+  ): Promise<DailySeries | null> {
+    const stats = known === undefined ? await this.category(category) : known;
     if (stats?.firstDay == null || stats.lastDay == null) return null;
     const first = Math.max(stats.firstDay, fromDay ?? -Infinity);
     const last = Math.min(stats.lastDay, toDay ?? Infinity);
@@ -98,7 +104,7 @@ export class SalesStore implements DailySeriesReader {
   async latestWindow(category: string, days: number): Promise<DailySeries | null> {
     const stats = await this.category(category);
     if (stats?.lastDay == null) return null;
-    return this.seriesBetween(category, stats.lastDay - days + 1, stats.lastDay);
+    return this.seriesBetween(category, stats.lastDay - days + 1, stats.lastDay, stats);
   }
 
   /** The whole zero-filled series (training jobs). */

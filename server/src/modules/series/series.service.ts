@@ -26,9 +26,10 @@ export async function buildSeries(store: SalesStore, request: SeriesRequest): Pr
     });
   }
   if (from && to && from > to) throw badUserInput(`from (${from}) is after to (${to})`, { field: 'from' });
-  if (!(await store.category(category))) throw unknownCategory(category);
+  const stats = await store.category(category);
+  if (!stats) throw unknownCategory(category);
   const fromDay = from ? toDayNumber(from) - (rollingWindow - 1) : undefined;
-  const daily = await store.seriesBetween(category, fromDay, to ? toDayNumber(to) : undefined);
+  const daily = await store.seriesBetween(category, fromDay, to ? toDayNumber(to) : undefined, stats);
   if (!daily) return { category, points: [] };
   // Days before the series' first sale count as missing, not zero: the average starts with the data.
   const averages = rollingAverages(daily.values, rollingWindow);
