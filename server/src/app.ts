@@ -177,6 +177,10 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
       introspection: true,
       ...limits,
       includeStacktraceInErrorResponses: !production,
+      // index.ts handles SIGTERM/SIGINT with app.stop(). Apollo's own handler would re-raise the signal as
+      // soon as Apollo alone has stopped, killing the process before the database is closed (and the
+      // embedded database's lock released).
+      stopOnTerminationSignals: false,
       formatError: createFormatError({
         production,
         onInternalError: (err) => logger.error({ err }, 'GraphQL error'),
