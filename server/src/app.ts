@@ -38,7 +38,9 @@ import { CategoryCatalogue } from './modules/categories/category-catalogue.js';
 import { IMPORT_STALE_MS, ImportRunner } from './modules/imports/import-runner.js';
 import { ImportsService } from './modules/imports/imports.service.js';
 import { RetrainPolicy } from './modules/sales/retrain-policy.js';
+import { SalesEventBridge } from './modules/sales/sales-event-bridge.js';
 import { SalesEvents } from './modules/sales/sales-events.js';
+import { toImport } from './modules/imports/import.type.js';
 import { SalesStore } from './modules/sales/sales-store.js';
 import { SalesWriter } from './modules/sales/sales-writer.js';
 import { seedSalesIfEmpty } from './modules/sales/seed-sales.js';
@@ -242,6 +244,14 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     // Several replicas on one Postgres: events of runs trained elsewhere reach this replica's subscribers.
     const bridge = db.kind === 'postgres' ? new RunEventBridge(hub, db.url, logger) : undefined;
     await bridge?.start();
+    const salesBridge =
+      db.kind === 'postgres'
+        ? new SalesEventBridge(salesEvents, db.url, logger, async (id) => {
+            const row = await imports.get(id);
+            return row && toImport(row);
+          })
+        : undefined;
+    await salesBridge?.start();
     await queue.start();
     mlflowSync?.start();
     let stopping: Promise<void> | undefined;
@@ -262,6 +272,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
           await queue.stop();
           await mlflowSync?.stop(); // before the database closes: it settles the row it is sending
           await bridge?.stop();
+          await salesBridge?.stop();
           await db.close();
         })()),
     };

@@ -1,7 +1,8 @@
 /**
  * In-process fan-out of sales events: `salesUpdated` (a category's data moved on) and import progress.
  * `subscribe()` buffers from the moment it is called (node's `events.on`), so a subscriber that then reads
- * the current state misses nothing. Writers publish after their transaction commits. One per server.
+ * the current state misses nothing. Writers publish after their transaction commits. One per server;
+ * sales-event-bridge.ts carries them to the other replicas on one Postgres.
  */
 import { EventEmitter, on } from 'node:events';
 import type { CategoryChange } from './apply-sales.js';
@@ -27,8 +28,16 @@ export class SalesEvents {
     this.emitter.setMaxListeners(0); // one listener per live subscription
   }
 
-  publish<T extends SalesTopic>(topic: T, event: SalesEventMap[T]): void {
+  /** Set by `SalesEventBridge`: forwards events published here to other replicas. */
+  onLocalPublish?: <T extends SalesTopic>(topic: T, event: SalesEventMap[T]) => void;
+
+  /**
+   * Delivers an event to this process's subscribers.
+   * @param options.remote the event came from another replica: deliver it here only.
+   */
+  publish<T extends SalesTopic>(topic: T, event: SalesEventMap[T], options: { remote?: boolean } = {}): void {
     this.emitter.emit(topic, event);
+    if (!options.remote) this.onLocalPublish?.(topic, event);
   }
 
   /** Events of `topic` from the moment of this call (buffered until read), until `return()`. */
