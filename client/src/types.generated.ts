@@ -14,9 +14,11 @@ export type Scalars = {
   DateTime: { input: string; output: string };
   /** The `JSON` scalar type represents JSON values as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
   JSON: { input: unknown; output: Record<string, unknown> };
+  /** The `Upload` scalar type represents a file upload. */
+  Upload: { input: unknown; output: unknown };
 };
 
-/** A configured product category. */
+/** A product category of the sales data. */
 export type Category = {
   __typename?: 'Category';
   activeModel: Maybe<ModelVersion>;
@@ -25,9 +27,35 @@ export type Category = {
   firstDate: Maybe<Scalars['Date']['output']>;
   lastDate: Maybe<Scalars['Date']['output']>;
   name: Scalars['String']['output'];
+  /** Days of data newer than what the active model was trained on (null: no active model). */
+  newDays: Maybe<Scalars['Int']['output']>;
   /** Total sales amount. */
   total: Scalars['Float']['output'];
+  /** Last day of the data the active model was trained on. */
+  trainedThrough: Maybe<Scalars['Date']['output']>;
 };
+
+/** A page of categories; cursors are opaque. */
+export type CategoryConnection = {
+  __typename?: 'CategoryConnection';
+  edges: Array<CategoryEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CategoryEdge = {
+  __typename?: 'CategoryEdge';
+  cursor: Scalars['String']['output'];
+  node: Category;
+};
+
+/** Sort order; ties are broken by name. Categories without sales sort last. */
+export type CategoryOrder = {
+  direction?: OrderDirection;
+  field: CategoryOrderField;
+};
+
+export type CategoryOrderField = 'LAST_DATE' | 'NAME' | 'TOTAL';
 
 /** One finished epoch. Losses are MSE on normalised values. */
 export type EpochMetric = {
@@ -52,6 +80,76 @@ export type Forecast = {
   upper: Array<Scalars['Float']['output']>;
   values: Array<Scalars['Float']['output']>;
 };
+
+/** A CSV import: its progress while it runs, then what it did. */
+export type Import = {
+  __typename?: 'Import';
+  badLineCount: Scalars['Int']['output'];
+  /** The first 1,000 bad lines (badLineCount has them all). */
+  badLines: Array<ImportBadLine>;
+  bytes: Scalars['Float']['output'];
+  bytesRead: Scalars['Float']['output'];
+  /** Categories that did not exist before. */
+  categoriesAdded: Scalars['Int']['output'];
+  categoriesTouched: Scalars['Int']['output'];
+  /** sha256 of the file, hex. */
+  checksum: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** (category, day) totals changed. */
+  days: Scalars['Int']['output'];
+  /** The earlier import of the same file (DUPLICATE). */
+  duplicateOf: Maybe<Scalars['ID']['output']>;
+  /** Rows whose (source, transaction id) was already stored. */
+  duplicates: Scalars['Int']['output'];
+  error: Maybe<Scalars['String']['output']>;
+  /** BAD_ROWS, MISSING_COLUMNS, NO_ROWS, UNREADABLE, INTERRUPTED, INTERNAL. */
+  errorCode: Maybe<Scalars['String']['output']>;
+  fileName: Scalars['String']['output'];
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** bytesRead / bytes, 0–1. */
+  progress: Scalars['Float']['output'];
+  /** "api", "cli" or "seed". */
+  requestedBy: Scalars['String']['output'];
+  /** Data rows read (the header and blank lines are not rows). */
+  rows: Scalars['Int']['output'];
+  /** Rows added to the daily totals. */
+  rowsAccepted: Scalars['Int']['output'];
+  rowsRejected: Scalars['Int']['output'];
+  /** Good rows are imported and bad ones reported (else any bad row rejects the file). */
+  skipBadRows: Scalars['Boolean']['output'];
+  /** Namespace of the transaction ids. */
+  source: Scalars['String']['output'];
+  startedAt: Maybe<Scalars['DateTime']['output']>;
+  status: ImportStatus;
+};
+
+/** A line of the file that could not be imported. */
+export type ImportBadLine = {
+  __typename?: 'ImportBadLine';
+  /** INVALID_DATE, INVALID_AMOUNT, EMPTY_CATEGORY, WRONG_FIELD_COUNT, … */
+  code: Scalars['String']['output'];
+  /** Line in the file, from 1 (the header). */
+  line: Scalars['Int']['output'];
+  message: Scalars['String']['output'];
+};
+
+/** Imports, newest first. */
+export type ImportConnection = {
+  __typename?: 'ImportConnection';
+  edges: Array<ImportEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ImportEdge = {
+  __typename?: 'ImportEdge';
+  cursor: Scalars['String']['output'];
+  node: Import;
+};
+
+/** QUEUED → RUNNING → SUCCEEDED (written) | REJECTED (bad rows; nothing written) | FAILED (unusable file or interrupted; nothing written) | DUPLICATE (the same file was imported before; nothing written). */
+export type ImportStatus = 'DUPLICATE' | 'FAILED' | 'QUEUED' | 'REJECTED' | 'RUNNING' | 'SUCCEEDED';
 
 export type MlflowStatus = {
   __typename?: 'MlflowStatus';
@@ -93,11 +191,15 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Cancels a queued run, or stops a running one within its epoch. */
   cancelRun: TrainingRun;
+  /** Imports a sales CSV (GraphQL multipart request). Returns the QUEUED import at once; with wait: true, the finished one (REJECTED or FAILED then answer BAD_USER_INPUT with the bad lines). */
+  importSales: Import;
   /** Forecast the next horizon days from the last windowSize values. */
   predict: Forecast;
+  /** Adds sales (1–10,000 rows, all or nothing); rows already stored (same source and transactionId) change nothing. */
+  recordSales: SalesWriteResult;
   /** Queues one run per category and returns them at once (QUEUED). */
   train: Array<TrainingRun>;
-  /** Queues a run for every configured category. */
+  /** Queues a run for every category that has sales. */
   trainAll: Array<TrainingRun>;
 };
 
@@ -105,8 +207,20 @@ export type MutationCancelRunArgs = {
   id: Scalars['ID']['input'];
 };
 
+export type MutationImportSalesArgs = {
+  file: Scalars['Upload']['input'];
+  skipBadRows?: Scalars['Boolean']['input'];
+  source?: InputMaybe<Scalars['String']['input']>;
+  wait?: Scalars['Boolean']['input'];
+};
+
 export type MutationPredictArgs = {
   input: PredictInput;
+};
+
+export type MutationRecordSalesArgs = {
+  input: Array<SaleInput>;
+  source?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type MutationTrainArgs = {
@@ -116,6 +230,8 @@ export type MutationTrainArgs = {
 export type MutationTrainAllArgs = {
   input?: InputMaybe<TrainAllInput>;
 };
+
+export type OrderDirection = 'ASC' | 'DESC';
 
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -134,8 +250,13 @@ export type PredictInput = {
 
 export type Query = {
   __typename?: 'Query';
-  /** The configured categories, in config order. */
+  /** Categories of the sales data (within data.categories when set), by name unless ordered. */
   categories: Array<Category>;
+  /** Categories, paged with cursors (for large catalogues). */
+  categoriesConnection: CategoryConnection;
+  import: Maybe<Import>;
+  /** CSV imports, newest first. */
+  imports: ImportConnection;
   modelVersions: Array<ModelVersion>;
   run: Maybe<TrainingRun>;
   /** Runs, newest first, filtered and paginated. */
@@ -143,6 +264,29 @@ export type Query = {
   /** A category's daily sales with a rolling average. */
   series: Series;
   serverInfo: ServerInfo;
+};
+
+export type QueryCategoriesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<CategoryOrder>;
+  search?: InputMaybe<Scalars['String']['input']>;
+  skip?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type QueryCategoriesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<CategoryOrder>;
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type QueryImportArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type QueryImportsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type QueryModelVersionsArgs = {
@@ -196,6 +340,41 @@ export type RunMetrics = {
 /** QUEUED → RUNNING → SUCCEEDED | FAILED | CANCELLED (a QUEUED run can also be CANCELLED). */
 export type RunStatus = 'CANCELLED' | 'FAILED' | 'QUEUED' | 'RUNNING' | 'SUCCEEDED';
 
+/** One sale, or a return (negative amount). */
+export type SaleInput = {
+  /** Finite, at most ±1e12; stored to 4 decimals. */
+  amount: Scalars['Float']['input'];
+  /** Trimmed; 1–100 characters. */
+  category: Scalars['String']['input'];
+  /** The business day of the sale. */
+  date: Scalars['Date']['input'];
+  /** The sending system's id of the sale: a row whose (source, transactionId) was stored before changes nothing. */
+  transactionId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A category's sales changed; its dates after the change. */
+export type SalesUpdate = {
+  __typename?: 'SalesUpdate';
+  category: Scalars['String']['output'];
+  /** Days from the first to the last sale. */
+  days: Scalars['Int']['output'];
+  firstDate: Scalars['Date']['output'];
+  lastDate: Scalars['Date']['output'];
+};
+
+/** What one recordSales call wrote. */
+export type SalesWriteResult = {
+  __typename?: 'SalesWriteResult';
+  /** Rows added to the daily totals. */
+  accepted: Scalars['Int']['output'];
+  /** Categories whose totals changed, by name. */
+  categoriesTouched: Array<Scalars['String']['output']>;
+  /** Rows whose (source, transactionId) was already stored: nothing changed. */
+  duplicates: Scalars['Int']['output'];
+  /** Runs the retrain policy queued (config retrain). */
+  queuedRuns: Array<TrainingRun>;
+};
+
 export type Series = {
   __typename?: 'Series';
   category: Scalars['String']['output'];
@@ -224,8 +403,20 @@ export type ServerInfo = {
 
 export type Subscription = {
   __typename?: 'Subscription';
+  /** An import's state now, then at every step (about 4 a second while it reads), until it finishes. */
+  importProgress: Import;
+  /** A category's sales changed (recordSales or an import): its dates after the change. No category: all. */
+  salesUpdated: SalesUpdate;
   /** Every epoch and status change of runs (all, one run, or one category): stored first, then live. */
   trainingProgress: TrainingEvent;
+};
+
+export type SubscriptionImportProgressArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type SubscriptionSalesUpdatedArgs = {
+  category?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type SubscriptionTrainingProgressArgs = {

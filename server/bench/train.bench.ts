@@ -29,7 +29,11 @@ const epochs = Number(flags.epochs);
 const backends = (flags.backends?.split(',') as BackendName[] | undefined) ?? (await availableBackends());
 const retail = path.resolve(config.rootDir, '../shared/data/retail_sales_2023.csv');
 const datasets = [
-  { name: 'sample', csv: config.data.csvPath, category: flags.category ?? config.data.categories[0]! },
+  {
+    name: 'sample',
+    csv: config.data.csvPath,
+    category: flags.category ?? config.data.categories?.[0] ?? 'Beauty',
+  },
   ...(fs.existsSync(retail) ? [{ name: 'retail_sales_2023', csv: retail, category: 'Beauty' }] : []),
 ];
 

@@ -13,6 +13,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
+import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
 import type { Logger } from 'pino';
 import type { Config } from './config/load-config.js';
 import { openDatabase } from './db/db.js';
@@ -39,7 +40,16 @@ import { ModelVersionsService } from './modules/model-versions/model-versions.se
 import { createPlotRouter } from './modules/model-versions/plot.route.js';
 import { ReplayScheduler } from './modules/runs/replay-scheduler.js';
 import { RunsService } from './modules/runs/runs.service.js';
-import { SalesData } from './modules/series/sales-data.js';
+import { CategoryCatalogue } from './modules/categories/category-catalogue.js';
+import { IMPORT_STALE_MS, ImportRunner } from './modules/imports/import-runner.js';
+import { ImportsService } from './modules/imports/imports.service.js';
+import { RetrainPolicy } from './modules/sales/retrain-policy.js';
+import { SalesEventBridge } from './modules/sales/sales-event-bridge.js';
+import { SalesEvents } from './modules/sales/sales-events.js';
+import { toImport } from './modules/imports/import.type.js';
+import { SalesStore } from './modules/sales/sales-store.js';
+import { SalesWriter } from './modules/sales/sales-writer.js';
+import { seedSalesIfEmpty } from './modules/sales/seed-sales.js';
 import { ServerInfoService } from './modules/server-info/server-info.service.js';
 import { MlflowClient } from './tracking/mlflow-client.js';
 import { MlflowSync, type MlflowSyncOptions } from './tracking/mlflow-sync.js';
@@ -88,16 +98,21 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     onPhase: (name) => timer.mark(name),
   });
   try {
-    const data = await SalesData.load(config);
+    const instanceId = `${process.pid}-${randomUUID().slice(0, 8)}`;
+    const sales = new SalesStore(db.prisma, config.data.categories);
+    const imports = new ImportsService(db.prisma);
+    // The embedded database has one process: an import left unfinished was this one's, before a restart.
+    await imports.markInterrupted(new Date(Date.now() - IMPORT_STALE_MS), db.kind === 'embedded');
+    await seedSalesIfEmpty({ config, db, store: sales, logger, instanceId });
+    await sales.registerAllowList();
     timer.mark('salesData');
-    if (data.badRowCount)
-      logger.warn({ badRows: data.badRowCount, csv: data.csvPath }, 'sales CSV has unreadable rows');
     const tfBackend = await initBackend('auto');
     timer.mark('tfBackend');
     const hub = new RunEventHub();
     const modelVersions = new ModelVersionsService(db.prisma);
     const imported = await modelVersions.importCliVersions(config.dataDir);
     if (imported) logger.info({ imported }, 'imported model versions trained by the CLI');
+    await modelVersions.backfillDataLastDay();
     timer.mark('cliModelImport');
     const metrics = createMetrics();
     // MLflow tracking: runs queue their MLflow writes in the database; the sync replays them (when enabled).
@@ -118,7 +133,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
         },
         ...options.mlflowSync,
       });
-    const forecasts = new ForecastsService(modelVersions, data);
+    const forecasts = new ForecastsService(modelVersions, sales);
     const lifecycle = new RunLifecycle(db.prisma, hub, {
       onOutboxWritten: () => mlflowSync?.kick(),
       onModelActivated: (category) => forecasts.invalidate(category),
@@ -126,21 +141,46 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     const queue = new TrainingQueue({
       prisma: db.prisma,
       config,
-      data,
+      sales,
       lifecycle,
       logger,
-      instanceId: `${process.pid}-${randomUUID().slice(0, 8)}`,
+      instanceId,
       exclusive: db.kind === 'embedded',
       ...options.queue,
       onEpoch: (category, ms) => metrics.epochDuration.observe({ category }, ms / 1000),
     });
+    const runs = new RunsService(db.prisma, config, sales, () => queue.notify(), queue);
+    const salesEvents = new SalesEvents();
+    const policy = new RetrainPolicy(db.prisma, config, runs);
+    const importRunner = new ImportRunner({
+      config,
+      db,
+      imports,
+      events: salesEvents,
+      policy,
+      logger,
+      instanceId,
+      onCategoryChanged: (category) => forecasts.invalidateSales(category),
+    });
+    importRunner.start();
     const services: Services = {
       config,
       db,
-      data,
+      sales,
+      imports,
+      importRunner,
+      catalogue: new CategoryCatalogue(db.prisma, sales),
       hub,
       modelVersions,
-      runs: new RunsService(db.prisma, config, data, () => queue.notify(), queue),
+      runs,
+      salesEvents,
+      salesWriter: new SalesWriter({
+        prisma: db.prisma,
+        store: sales,
+        events: salesEvents,
+        policy,
+        onCategoryChanged: (category) => forecasts.invalidateSales(category),
+      }),
       replays: new ReplayScheduler(),
       forecasts,
       serverInfo: new ServerInfoService(
@@ -228,6 +268,12 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
         limit: LIMITS.maxBodyBytes,
         type: ['application/json', 'application/graphql-response+json'],
       }),
+      // GraphQL multipart requests (file uploads) become ordinary operations with Upload variables.
+      graphqlUploadExpress({
+        maxFiles: 1,
+        maxFileSize: config.data.maxUploadBytes,
+        maxFieldSize: LIMITS.maxBodyBytes,
+      }),
       expressMiddleware(apollo, {
         context: async ({ req }) => ({
           services,
@@ -243,6 +289,14 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     // Several replicas on one Postgres: events of runs trained elsewhere reach this replica's subscribers.
     const bridge = db.kind === 'postgres' ? new RunEventBridge(hub, db.url, logger) : undefined;
     await bridge?.start();
+    const salesBridge =
+      db.kind === 'postgres'
+        ? new SalesEventBridge(salesEvents, db.url, logger, async (id) => {
+            const row = await imports.get(id);
+            return row && toImport(row);
+          })
+        : undefined;
+    await salesBridge?.start();
     await queue.start();
     timer.mark('queue');
     mlflowSync?.start();
@@ -262,10 +316,12 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
       stop: () =>
         (stopping ??= (async () => {
           await apollo.stop(); // stops accepting, drains HTTP and WebSocket clients
+          await importRunner.stop();
           await queue.stop();
           await mlflowSync?.stop(); // before the database closes: it settles the row it is sending
           await services.auth.rateLimits.close();
           await bridge?.stop();
+          await salesBridge?.stop();
           await db.close();
         })()),
     };

@@ -29,8 +29,8 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** Writes the temp project: the repo's config with an absolute CSV path, MLflow and rate limits off. */
-function writeProject(dir: string): { configPath: string; graphqlPath: string } {
+/** Writes the temp project: the repo's config with an absolute CSV path, rate limits off, MLflow off (unless given a URI). */
+function writeProject(dir: string, mlflow = false): { configPath: string; graphqlPath: string } {
   if (!fs.existsSync(REPO_CONFIG)) {
     fs.rmSync(dir, { recursive: true, force: true });
     throw new Error(`${REPO_CONFIG} not found: the benchmark runs on the repo's config`);
@@ -39,7 +39,7 @@ function writeProject(dir: string): { configPath: string; graphqlPath: string } 
   const csv = String(doc.getIn(['data', 'csv_path']));
   doc.setIn(['data', 'csv_path'], path.resolve(path.dirname(REPO_CONFIG), csv));
   // No tracking server runs during the benchmark, and its outbox retries would be measured too.
-  doc.setIn(['mlflow', 'enabled'], false);
+  doc.setIn(['mlflow', 'enabled'], mlflow);
   // The load is one client at thousands of calls a second: rate limits would measure themselves.
   for (const limit of ['predict', 'train', 'import']) doc.setIn(['api', 'rate_limits', limit], 0);
   const configPath = path.join(dir, 'config.yaml');
@@ -51,11 +51,14 @@ function writeProject(dir: string): { configPath: string; graphqlPath: string } 
 /**
  * Starts the server child and resolves once it listens.
  * @param options.databaseUrl a Postgres to use instead of the embedded database.
+ * @param options.mlflowTrackingUri turns MLflow tracking on, against this URI.
  * @throws when the child exits or does not report its URL within 3 minutes (it is stopped first).
  */
-export async function startServerProcess(options: { databaseUrl?: string } = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  options: { databaseUrl?: string; mlflowTrackingUri?: string } = {},
+): Promise<ServerProcess> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-api-'));
-  const { configPath, graphqlPath } = writeProject(dir);
+  const { configPath, graphqlPath } = writeProject(dir, Boolean(options.mlflowTrackingUri));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     CONFIG_PATH: configPath,
@@ -65,6 +68,7 @@ export async function startServerProcess(options: { databaseUrl?: string } = {})
   // Embedded by default, even when the caller's shell exports a DATABASE_URL.
   delete env.DATABASE_URL;
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+  if (options.mlflowTrackingUri) env.MLFLOW_TRACKING_URI = options.mlflowTrackingUri;
   const child = spawn(
     process.execPath,
     [

@@ -1,5 +1,5 @@
 /**
- * `npm run data:generate -- [--seed 42] [--days 1096] [--start 2022-01-01] [--out data/sales_sample.csv]`
+ * `npm run data:generate -- [--seed 42] [--days 1096] [--start 2022-01-01] [--categories 5] [--out data/sales_sample.csv]`
  * Writes the seeded sample transactions of ml/data/sample-data.ts as CSV (streamed, then renamed into place,
  * so a failed run never leaves half a file) and prints one summary line. The default --out is the repo's
  * data/sales_sample.csv; a given --out is relative to where npm was run. Bad flags: one line, exit 2.
@@ -12,10 +12,16 @@ import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseSaleDate } from '../ml/data/read-sales-csv.js';
-import { generateSampleTransactions, SAMPLE_HEADER, type SampleDataOptions } from '../ml/data/sample-data.js';
+import {
+  catalogueProfiles,
+  generateSampleTransactions,
+  SAMPLE_HEADER,
+  type SampleDataOptions,
+} from '../ml/data/sample-data.js';
 
 const USAGE =
-  'npm run data:generate -- [--seed 42] [--days 1096] [--start 2022-01-01] [--out data/sales_sample.csv]';
+  'npm run data:generate -- [--seed 42] [--days 1096] [--start 2022-01-01] [--categories 5] [--out data/sales_sample.csv]';
+const MAX_CATEGORIES = 100_000;
 const DEFAULT_OUT = fileURLToPath(new URL('../../../data/sales_sample.csv', import.meta.url));
 const MAX_DAYS = 36_600;
 const CHUNK_CHARS = 1 << 16;
@@ -37,13 +43,19 @@ function parseFlags(args: string[]): GenerateFlags {
         seed: { type: 'string', default: '42' },
         days: { type: 'string', default: '1096' },
         start: { type: 'string', default: '2022-01-01' },
+        categories: { type: 'string', default: '5' },
         out: { type: 'string' },
       },
     }));
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const { seed, days, start, out } = values;
+  const { seed, days, start, out, categories } = values;
+  if (!/^\d{1,6}$/.test(categories) || +categories < 1 || +categories > MAX_CATEGORIES) {
+    throw new UsageError(
+      `--categories must be a whole number from 1 to ${MAX_CATEGORIES} (got "${categories}")`,
+    );
+  }
   if (!/^-?\d{1,15}$/.test(seed)) throw new UsageError(`--seed must be a whole number (got "${seed}")`);
   if (!/^\d{1,6}$/.test(days) || +days < 1 || +days > MAX_DAYS) {
     throw new UsageError(`--days must be a whole number from 1 to ${MAX_DAYS} (got "${days}")`);
@@ -52,7 +64,13 @@ function parseFlags(args: string[]): GenerateFlags {
     throw new UsageError(`--start must be a YYYY-MM-DD date (got "${start}")`);
   // npm runs workspace scripts in server/; INIT_CWD is where the user typed the command.
   const base = process.env.INIT_CWD ?? process.cwd();
-  return { seed: +seed, days: +days, startDate: start, out: out ? path.resolve(base, out) : DEFAULT_OUT };
+  return {
+    seed: +seed,
+    days: +days,
+    startDate: start,
+    categories: catalogueProfiles(+categories),
+    out: out ? path.resolve(base, out) : DEFAULT_OUT,
+  };
 }
 
 /** Quotes a field only when CSV needs it (a custom category name with a comma or quote). */

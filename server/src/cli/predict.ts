@@ -1,13 +1,14 @@
 /**
  * `npm run predict -- --category <name> (--values v1,v2,… | --latest) [--horizon H] [--json]`
  * Forecasts with the newest model version the CLI stored for the category (DATA_DIR/models): the next
- * `horizon` days after the given values, or after the data's last day with --latest, with intervals.
+ * `horizon` days after the given values, or after the last day in the sales database with --latest.
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load-config.js';
 import { initBackend } from '../ml/backend.js';
 import { loadLatestVersion } from '../ml/model-store.js';
 import { forecastWithBundle } from '../ml/forecast-with-bundle.js';
+import { DATABASE_DATASET } from '../modules/sales/sales-store.js';
 import { loadTrainingData } from './load-training-data.js';
 import { parsePositiveInt, runCli, UsageError } from './run-cli.js';
 
@@ -52,7 +53,8 @@ async function main(): Promise<number> {
   let history: number[];
   let lastDate: string | undefined;
   if (flags.latest) {
-    const [series] = (await loadTrainingData(config, { categories: [flags.category] })).series;
+    const hint = 'pass the window with --values v1,v2,…';
+    const [series] = (await loadTrainingData(config, { categories: [flags.category], hint })).series;
     history = series!.values;
     lastDate = series!.dates.at(-1);
   } else {
@@ -63,9 +65,9 @@ async function main(): Promise<number> {
       );
     }
   }
-  if (flags.latest && bundle.meta.dataset.source !== config.data.csvPath) {
+  if (flags.latest && bundle.meta.dataset.source !== DATABASE_DATASET) {
     process.stderr.write(
-      `note: this model was trained on ${bundle.meta.dataset.source}, not on ${config.data.csvPath}\n`,
+      `note: this model was trained on ${bundle.meta.dataset.source}, not on the sales database\n`,
     );
   }
   await initBackend('auto');

@@ -48,6 +48,7 @@ async function main(): Promise<number> {
   const data = await loadTrainingData(config, {
     csv: flags.csv,
     categories: flags.all ? 'all' : flags.category!,
+    hint: 'use the train mutation of the running API, pass --csv <file>',
   });
   if (data.badRows.length > 0) process.stderr.write(`${data.badRowsSummary}\n`);
 

@@ -17,13 +17,21 @@ const dataSchema = z.strictObject({
       date: z.string().min(1).default('Date'),
       category: z.string().min(1).default('Product Category'),
       amount: z.string().min(1).default('Total Amount'),
+      /** Optional in a file: rows with an id are stored once per (source, id). */
+      transaction_id: z.string().min(1).default('Transaction ID'),
     })
     .prefault({}),
-  /** Categories offered by the API, `train --all` and `trainAll`. */
+  /**
+   * Optional allow-list: when set, only these categories are offered, trained and accepted by writes.
+   * Unset: every category in the sales data.
+   */
   categories: z
-    .array(z.string().min(1))
+    .array(z.string().min(1).max(100))
     .min(1)
-    .refine((c) => new Set(c).size === c.length, 'has duplicates'),
+    .refine((c) => new Set(c).size === c.length, 'has duplicates')
+    .optional(),
+  /** Largest CSV an HTTP import accepts, in MB. @default 1024 */
+  max_upload_mb: positiveInt(1_000_000).default(1024),
   /** Days of history the model sees. @default 14 */
   window_size: positiveInt(365).default(14),
   /** @default 32 */
@@ -110,11 +118,22 @@ const apiSchema = z.strictObject({
   max_subscriptions_per_connection: positiveInt(100_000).default(100),
 });
 
+/** Retrain policy: writes that bring a category this many days past its active model queue a run. */
+const retrainSchema = z.strictObject({
+  /** @default false */
+  enabled: z.boolean().default(false),
+  /** Days of data newer than the active model's last training day. @default 7 */
+  new_days: positiveInt(3650).default(7),
+  /** Also train categories with no model yet, once they have this many days (0: never). @default 0 */
+  untrained_min_days: z.number().int().min(0).max(36_500).default(0),
+});
+
 /** The whole file. Unknown keys are errors: a typo must not silently fall back to a default. */
 export const configFileSchema = z.strictObject({
-  data: dataSchema,
+  data: dataSchema.prefault({}),
   model: modelSchema.prefault({}),
   training: trainingSchema.prefault({}),
+  retrain: retrainSchema.prefault({}),
   mlflow: mlflowSchema.prefault({}),
   api: apiSchema.prefault({}),
   web: z.strictObject({ port: z.number().int().min(0).max(65535).default(3000) }).prefault({}),

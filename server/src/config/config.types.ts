@@ -23,8 +23,16 @@ export interface Config {
   readonly logFormat: 'auto' | 'pretty' | 'json';
   readonly data: {
     readonly csvPath: string;
-    readonly columns: { readonly date: string; readonly category: string; readonly amount: string };
-    readonly categories: readonly string[];
+    readonly columns: {
+      readonly date: string;
+      readonly category: string;
+      readonly amount: string;
+      readonly transactionId: string;
+    };
+    /** The allow-list; undefined: every category in the data. */
+    readonly categories?: readonly string[];
+    /** Largest CSV an HTTP import accepts. */
+    readonly maxUploadBytes: number;
     readonly windowSize: number;
     readonly batchSize: number;
     readonly validationFraction: number;
@@ -36,6 +44,11 @@ export interface Config {
     readonly experimentName: string;
     readonly concurrency: number;
     readonly predictionInterval: number;
+  };
+  readonly retrain: {
+    readonly enabled: boolean;
+    readonly newDays: number;
+    readonly untrainedMinDays: number;
   };
   readonly mlflow: { readonly enabled: boolean; readonly env: string; readonly trackingUri?: string };
   readonly api: {

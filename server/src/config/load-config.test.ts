@@ -86,8 +86,14 @@ describe('loadConfig', () => {
     );
   });
 
-  it('should reject a missing categories list, invalid YAML and an unknown MLFLOW_ENV', () => {
-    expect(() => loadConfig({}, write('nocat.yaml', 'data: {}\n'))).toThrow(/data\.categories/);
+  it('should treat data.categories as an optional allow-list', () => {
+    expect(loadConfig({}, write('nocat.yaml', 'data: {}\n')).data.categories).toBeUndefined();
+    expect(() => loadConfig({}, write('dup.yaml', 'data:\n  categories: [A, A]\n'))).toThrow(
+      /data\.categories: has duplicates/,
+    );
+  });
+
+  it('should reject invalid YAML and an unknown MLFLOW_ENV', () => {
     expect(() => loadConfig({}, write('broken.yaml', 'data: [\n'))).toThrow(/invalid YAML/);
     expect(() => loadConfig({ MLFLOW_ENV: 'prod' }, write('m.yaml', MINIMAL))).toThrow(
       /no entry "prod".*MLFLOW_TRACKING_URI/,

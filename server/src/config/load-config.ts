@@ -113,7 +113,7 @@ function toConfig(file: ConfigFile, configPath: string, env: ConfigEnv): Config 
       `${path.basename(configPath)}: mlflow.envs has no entry "${mlflowEnv}" (from MLFLOW_ENV; known: ${known}); add it or set MLFLOW_TRACKING_URI`,
     );
   }
-  const { data, model, training, api, web } = file;
+  const { data, model, training, retrain, api, web } = file;
   const logFormat = env.LOG_FORMAT || 'auto';
   if (!LOG_FORMATS.includes(logFormat))
     throw new ConfigError(
@@ -133,8 +133,14 @@ function toConfig(file: ConfigFile, configPath: string, env: ConfigEnv): Config 
     logFormat: logFormat as Config['logFormat'],
     data: {
       csvPath: path.resolve(rootDir, data.csv_path),
-      columns: { ...data.columns },
-      categories: [...data.categories],
+      columns: {
+        date: data.columns.date,
+        category: data.columns.category,
+        amount: data.columns.amount,
+        transactionId: data.columns.transaction_id,
+      },
+      categories: data.categories && [...data.categories],
+      maxUploadBytes: data.max_upload_mb * 1024 * 1024,
       windowSize: data.window_size,
       batchSize: data.batch_size,
       validationFraction: data.validation_fraction,
@@ -152,6 +158,11 @@ function toConfig(file: ConfigFile, configPath: string, env: ConfigEnv): Config 
       experimentName: training.experiment_name,
       concurrency: training.concurrency,
       predictionInterval: training.prediction_interval,
+    },
+    retrain: {
+      enabled: retrain.enabled,
+      newDays: retrain.new_days,
+      untrainedMinDays: retrain.untrained_min_days,
     },
     mlflow: {
       enabled: file.mlflow.enabled,

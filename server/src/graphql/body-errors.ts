@@ -18,6 +18,13 @@ export const bodyErrorHandler: ErrorRequestHandler = (error, _req, res, next) =>
       ],
     });
   }
+  // graphql-upload's errors for a malformed or oversized multipart request (http-errors, exposed).
+  const status = (error as { status?: number; expose?: boolean }).status;
+  if ((error as { expose?: boolean }).expose && status && status >= 400 && status < 500) {
+    return void res.status(status).json({
+      errors: [{ message: (error as Error).message, extensions: { code: 'BAD_USER_INPUT' } }],
+    });
+  }
   if (type === 'entity.parse.failed') {
     return void res.status(400).json({
       errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_USER_INPUT' } }],

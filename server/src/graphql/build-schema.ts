@@ -13,6 +13,8 @@ import { ForecastResolver } from '../modules/forecasts/forecast.resolver.js';
 import { ModelVersionResolver } from '../modules/model-versions/model-version.resolver.js';
 import { RunProgressResolver } from '../modules/runs/run-progress.resolver.js';
 import { RunResolver } from '../modules/runs/run.resolver.js';
+import { ImportResolver } from '../modules/imports/import.resolver.js';
+import { SalesResolver } from '../modules/sales/sales.resolver.js';
 import { SeriesResolver } from '../modules/series/series.resolver.js';
 import { ServerInfoResolver } from '../modules/server-info/server-info.resolver.js';
 import { DateTimeScalar } from './scalars.js';
@@ -25,6 +27,8 @@ export async function buildSchema(options: { emitSchemaFile?: string | false } =
     resolvers: [
       CategoryResolver,
       SeriesResolver,
+      SalesResolver,
+      ImportResolver,
       RunResolver,
       RunProgressResolver,
       ModelVersionResolver,

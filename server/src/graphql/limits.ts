@@ -21,8 +21,8 @@ export const LIMITS = {
   // armor's cost is static (it ignores `first`): two pages of 50 runs with their summaries estimate ~38,000.
   maxCost: 100_000,
   maxTokens: 2000,
-  /** Bytes of a JSON request body. */
-  maxBodyBytes: 200 * 1024,
+  /** Bytes of a JSON request body: room for `recordSales` with 10,000 rows (~1 MB with short names). */
+  maxBodyBytes: 2.5 * 1024 * 1024,
 } as const;
 
 // Armor reports limit violations as plain GraphQLErrors; give them our input code.

@@ -8,6 +8,7 @@
  */
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { RunEventHub } from '../graphql/run-event-hub.js';
+import { toDbDay } from '../db/day.js';
 import { deserializeBundle } from '../ml/model-bundle.js';
 import { enqueueEpoch, enqueueRunFinished, enqueueRunStarted } from '../tracking/outbox.js';
 import { RunStatus } from '../modules/runs/run.type.js';
@@ -134,6 +135,7 @@ export class RunLifecycle {
           runId: run.id,
           active: true,
           windowSize: bundle.meta.windowSize,
+          dataLastDay: toDbDay(bundle.meta.dataset.lastDate),
           tfBackend: message.backend,
           // The interval rides along with the metrics: ModelVersion exposes it without loading the artifact.
           metrics: { ...message.metrics, interval: { ...bundle.meta.interval } },

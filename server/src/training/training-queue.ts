@@ -11,10 +11,10 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/load-config.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { TrainingHyperparameters } from '../ml/hyperparameters.js';
-import type { SalesData } from '../modules/series/sales-data.js';
 import { isConnectionError } from '../db/db-errors.js';
 import { computeBackoff } from '../tracking/backoff.js';
 import { OutageLog } from '../tracking/outage-log.js';
+import { DATABASE_DATASET, type DailySeriesReader } from '../modules/sales/sales-store.js';
 import { claimNextRun, heartbeat, type ClaimedRun } from './job-queue.js';
 import type { RunLifecycle } from './run-lifecycle.js';
 import { startTrainingWorker, type TrainingWorkerHandle } from './run-training-worker.js';
@@ -24,7 +24,8 @@ import type { WorkerMessage } from './worker-messages.js';
 export interface TrainingQueueOptions {
   prisma: PrismaClient;
   config: Config;
-  data: SalesData;
+  /** Where a run's daily series comes from (the sales database), read when the run starts. */
+  sales: DailySeriesReader;
   lifecycle: RunLifecycle;
   logger: Logger;
   /** Unique per process; recorded on claimed runs. */
@@ -127,7 +128,7 @@ export class TrainingQueue {
         while (!this.stopping && this.active.size < this.options.config.training.concurrency) {
           const run = await claimNextRun(this.options.prisma, this.options.instanceId);
           if (!run) break;
-          this.launch(run);
+          await this.launch(run);
         }
       } while (this.fillAgain && !this.stopping);
     } catch (error) {
@@ -137,10 +138,14 @@ export class TrainingQueue {
     }
   }
 
-  private launch(run: ClaimedRun): void {
-    const { config, data, lifecycle, logger } = this.options;
-    const series = data.dailySeries(run.category);
+  private async launch(run: ClaimedRun): Promise<void> {
+    const { config, sales, lifecycle, logger } = this.options;
     lifecycle.announceRunning(run);
+    // A failed read is the run's failure (the worker then reports "no data"), never the queue's.
+    const series = await sales.dailySeries(run.category).catch((err: unknown) => {
+      logger.error({ err, runId: run.id }, 'could not read the daily series of a run');
+      return null;
+    });
     let chain: Promise<void> = Promise.resolve();
     const handle = (message: WorkerMessage) => {
       if (message.type === 'epoch') this.options.onEpoch?.(run.category, message.elapsedMs);
@@ -150,10 +155,10 @@ export class TrainingQueue {
       {
         runId: run.id,
         series: series ?? { category: run.category, dates: [], values: [] },
-        datasetSource: data.csvPath,
+        datasetSource: DATABASE_DATASET,
         hyperparameters: run.hyperparameters as unknown as TrainingHyperparameters,
         intervalCoverage: config.training.predictionInterval,
-        configSnapshot: configSnapshot(config, data.csvPath),
+        configSnapshot: configSnapshot(config, DATABASE_DATASET),
         backend: 'auto',
       },
       { onMessage: handle },

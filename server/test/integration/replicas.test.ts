@@ -53,4 +53,23 @@ describe('two API replicas on one Postgres', () => {
     expect(received.filter((e) => e.type === 'EPOCH').map((e) => e.epoch)).toEqual([1, 2, 3]);
     expect(received.at(-1)!.status).toBe('SUCCEEDED');
   });
+
+  it('should tell a salesUpdated subscriber on one replica about sales recorded on the other', async () => {
+    const client = createWsTestClient(`${urls[1]!.replace('http', 'ws')}/graphql`);
+    const events = collect<{ salesUpdated: { category: string; lastDate: string } }>(
+      client,
+      'subscription { salesUpdated(category: "Clothing") { category lastDate } }',
+      () => true,
+      { timeoutMs: 20_000 },
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    const res = await gql(
+      { graphqlUrl: `${urls[0]}/graphql` },
+      'mutation { recordSales(input: [{ date: "2030-01-01", category: "Clothing", amount: 5 }]) { accepted } }',
+    );
+    expect(res.errors).toBeUndefined();
+    const [event] = await events;
+    await client.dispose();
+    expect(event?.data?.salesUpdated).toEqual({ category: 'Clothing', lastDate: '2030-01-01' });
+  });
 });

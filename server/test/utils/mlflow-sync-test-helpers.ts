@@ -52,7 +52,7 @@ export async function expectCompleteMlflowRun(server: TestServer, fake: FakeMlfl
   ).toEqual({
     item_id: 'Beauty',
     model: 'CNNLSTM',
-    dataset: 'sales.csv',
+    dataset: 'database', // runs of the API train on the sales database
     window_size: String((row.hyperparameters as { windowSize: number }).windowSize),
     learning_rate: String((row.hyperparameters as { learningRate: number }).learningRate),
     tf_backend: row.tfBackend,

@@ -35,6 +35,10 @@ export interface TestServerOptions {
   apiKey?: string;
   /** Extra YAML appended to the generated config. */
   extraConfig?: string;
+  /** data.categories (the allow-list); null: none, every category in the data. @default Beauty, Clothing, Toys */
+  allowList?: readonly string[] | null;
+  /** More keys of the `data:` section, as YAML lines indented by two spaces. */
+  dataConfig?: string;
   queue?: { pollMs?: number; staleMs?: number };
   /** Turns MLflow tracking on (mlflow.enabled true) against this tracking URI, e.g. a fake MLflow's. */
   mlflowTrackingUri?: string;
@@ -45,7 +49,13 @@ export interface TestServerOptions {
 export const TEST_CATEGORIES = ['Beauty', 'Clothing'] as const;
 
 /** Writes the config and CSV a test server (or a child process) runs on; returns the config path. */
-export function writeTestProject(dir: string, extraConfig = '', mlflowEnabled = false): string {
+export function writeTestProject(
+  dir: string,
+  extraConfig = '',
+  mlflowEnabled = false,
+  allowList: readonly string[] | null = [...TEST_CATEGORIES, 'Toys'],
+  dataConfig = '',
+): string {
   const profiles = DEFAULT_CATEGORY_PROFILES.filter((p) =>
     (TEST_CATEGORIES as readonly string[]).includes(p.name),
   );
@@ -62,7 +72,8 @@ export function writeTestProject(dir: string, extraConfig = '', mlflowEnabled = 
     [
       'data:',
       '  csv_path: sales.csv',
-      `  categories: [${TEST_CATEGORIES.join(', ')}, Toys]`,
+      allowList ? `  categories: [${allowList.join(', ')}]` : '',
+      dataConfig,
       'model:\n  conv_filters: 4\n  lstm_units: 4',
       'training:\n  max_epochs: 3\n  concurrency: 2',
       `mlflow:\n  enabled: ${mlflowEnabled}`,
@@ -75,7 +86,13 @@ export function writeTestProject(dir: string, extraConfig = '', mlflowEnabled = 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dbKind = options.dbKind ?? ((process.env.TEST_DB_KIND as TestDatabaseKind | undefined) || 'postgres');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'api-test-'));
-  const configPath = writeTestProject(dir, options.extraConfig, Boolean(options.mlflowTrackingUri));
+  const configPath = writeTestProject(
+    dir,
+    options.extraConfig,
+    Boolean(options.mlflowTrackingUri),
+    options.allowList,
+    options.dataConfig,
+  );
   const database = dbKind === 'postgres' ? await createTestDatabase('postgres') : undefined;
   const config = loadConfig(
     {

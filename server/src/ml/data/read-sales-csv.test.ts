@@ -61,7 +61,9 @@ describe('readSalesCsv', () => {
     const text = `\uFEFFDate,Product Category,Total Amount\r\n2023-01-01,"Home\r\nGarden",5\r\n\r\n2023-01-02,Home,x\r\n`;
     const table = await readSalesCsv(await writeTestCsv('crlf.csv', text), COLUMNS);
     expect(table.rows).toEqual([{ date: '2023-01-01', category: 'Home\r\nGarden', amount: 5 }]);
-    expect(table.badRows).toEqual([{ line: 5, reason: 'amount "x" is not a number' }]);
+    expect(table.badRows).toEqual([
+      { line: 5, code: 'INVALID_AMOUNT', reason: 'amount "x" is not a number' },
+    ]);
   });
 
   it('should report a bad row when a row has more or fewer fields than the header', async () => {
@@ -69,8 +71,8 @@ describe('readSalesCsv', () => {
       'Date,Product Category,Total Amount\n2023-01-01,Home,5\n2023-01-02,Home,1,000\n2023-01-03,Home\n';
     const table = await readSalesCsv(await writeTestCsv('fields.csv', text), COLUMNS);
     expect(table.badRows).toEqual([
-      { line: 3, reason: 'expected 3 fields, found 4' },
-      { line: 4, reason: 'expected 3 fields, found 2' },
+      { line: 3, code: 'WRONG_FIELD_COUNT', reason: 'expected 3 fields, found 4' },
+      { line: 4, code: 'WRONG_FIELD_COUNT', reason: 'expected 3 fields, found 2' },
     ]);
   });
 

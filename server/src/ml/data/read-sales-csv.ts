@@ -1,18 +1,28 @@
 /**
- * Streams a transaction-level sales CSV into typed rows (date, category, amount), keeping every row it
- * cannot use as a BadRow with its physical line number and the reason. Called by the trainer, the
- * categories/series services and the CLI; unusable files raise a DataError.
+ * Streams a transaction-level sales CSV into checked sales (date, category, amount, transaction id),
+ * keeping every row it cannot use as a BadRow with its physical line number, a code and the reason.
+ * Called by the sales import (`readSalesRecords`) and the CLI's `train --csv` (`readSalesCsv`); unusable
+ * files raise a DataError.
  */
 import { open, type FileHandle } from 'node:fs/promises';
-import { pipeline } from 'node:stream';
-import { CsvError, parse, type InfoRecord } from 'csv-parse';
+import { pipeline, type Readable } from 'node:stream';
+import { CsvError, parse } from 'csv-parse';
+import {
+  checkSale,
+  parseSaleDate,
+  type CheckedSale,
+  type CheckSaleOptions,
+  type SaleProblemCode,
+} from './check-sale.js';
 import { DataError } from './data-error.js';
 
-/** Header names of the three columns the pipeline reads (config `data.columns`). */
+/** Header names of the columns the pipeline reads (config `data.columns`). */
 export interface CsvColumns {
   date: string;
   category: string;
   amount: string;
+  /** Read when the file has it (rows with an id are stored once per id); files without it are fine. */
+  transactionId?: string;
 }
 /** One usable sale: `date` is `YYYY-MM-DD`, `amount` is finite (negative for returns). */
 export interface SaleRow {
@@ -23,6 +33,7 @@ export interface SaleRow {
 /** A row that was not used: `line` is 1-based in the file (the header is line 1). */
 export interface BadRow {
   line: number;
+  code: SaleProblemCode | 'WRONG_FIELD_COUNT';
   reason: string;
 }
 /** Everything read from one file; `totalRows` = usable rows + bad rows (blank lines are not rows). */
@@ -32,51 +43,53 @@ export interface SalesTable {
   badRows: BadRow[];
   totalRows: number;
 }
+/** One data row of a file, read and checked: a sale or the reason it is bad. */
+export type SalesCsvRecord = { line: number; sale: CheckedSale } | { line: number; bad: BadRow };
 
-const DATE_PATTERN =
-  /^(\d{4})-(\d\d)-(\d\d)(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?$/;
-/** Plain decimals (`12`, `-3.5`, `1e3`); "NaN", "Infinity", "0x10", "1,000" and "" are not amounts. */
-const AMOUNT_PATTERN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+export { parseSaleDate };
+
 const PARSE_OPTIONS = { bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, raw: true };
-const countLineBreaks = (text: string): number => text.match(/\r\n|\r|\n/g)?.length ?? 0;
-
-/**
- * Reads the calendar date of a `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS]` or ISO timestamp value. The date is
- * taken as written (a `+02:00` offset is not converted): it is the shop's own business day.
- * @returns `YYYY-MM-DD`, or null when the text is not a real calendar date (e.g. 2023-02-30)
- */
-export function parseSaleDate(text: string): string | null {
-  const [, year = '', month = '', day = ''] = DATE_PATTERN.exec(text) ?? [];
-  const date = `${year}-${month}-${day}`;
-  // Date.UTC rolls 2023-02-30 over to March: only a real calendar day survives the round trip.
-  const isRealDay = year !== '' && new Date(Date.UTC(+year, +month - 1, +day)).toISOString().startsWith(date);
-  return isRealDay ? date : null;
+/** Line breaks in `text` (\r\n, \r or \n each count once); a loop, as this runs once per record. */
+function countLineBreaks(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) count += 1;
+  }
+  return count;
 }
 
 function checkHeader(header: string[], columns: CsvColumns, source: string): number[] {
   const wanted = [columns.date, columns.category, columns.amount];
   const missing = wanted.filter((name) => !header.includes(name));
-  if (missing.length === 0) return wanted.map((name) => header.indexOf(name));
+  const idColumn = columns.transactionId === undefined ? -1 : header.indexOf(columns.transactionId);
+  if (missing.length === 0) return [...wanted.map((name) => header.indexOf(name)), idColumn];
   const list = missing.map((name) => `"${name}"`).join(', ');
   const fix = 'fix the header or data.columns in config.yaml';
   const message = `${source} is missing column ${list} (header: ${header.join(',')}); ${fix}`;
   throw new DataError('CSV_MISSING_COLUMNS', message, { source, missing, header });
 }
 
-function toSaleRow(fields: string[], indices: number[], width: number): SaleRow | string {
-  if (fields.length !== width) return `expected ${width} fields, found ${fields.length}`;
-  const [dateText = '', category = '', amountText = ''] = indices.map((index) => fields[index]);
-  const date = parseSaleDate(dateText);
-  const amount = AMOUNT_PATTERN.test(amountText) ? Number(amountText) : NaN;
-  if (date !== null && Number.isFinite(amount) && category !== '') return { date, category, amount };
-  const problems: string[] = [];
-  if (date === null) problems.push(`invalid date "${dateText}" (expected YYYY-MM-DD)`);
-  if (category === '') problems.push('empty category');
-  if (!Number.isFinite(amount)) problems.push(`amount "${amountText}" is not a number`);
-  return problems.join('; ');
+function toRecord(
+  line: number,
+  fields: string[],
+  indices: number[],
+  width: number,
+  options: CheckSaleOptions,
+) {
+  if (fields.length !== width) {
+    const reason = `expected ${width} fields, found ${fields.length}`;
+    return { line, bad: { line, code: 'WRONG_FIELD_COUNT', reason } } as const;
+  }
+  const [date = '', category = '', amount = '', id] = indices.map((index) => fields[index]);
+  const checked = checkSale({ date, category, amount, transactionId: id }, options);
+  if (!Array.isArray(checked)) return { line, sale: checked };
+  const reason = checked.map((p) => p.message).join('; ');
+  return { line, bad: { line, code: checked[0]!.code, reason } };
 }
 
-async function openOrThrow(path: string): Promise<FileHandle> {
+/** Opens a CSV for reading. @throws DataError CSV_NOT_FOUND (with the fix), CSV_UNREADABLE. */
+export async function openOrThrow(path: string): Promise<FileHandle> {
   try {
     return await open(path, 'r');
   } catch (error) {
@@ -97,7 +110,7 @@ function toUnreadable(error: unknown, path: string, linesRead: number): unknown 
   return new DataError('CSV_UNREADABLE', message, { source: path, line: linesRead + 1, cause: code });
 }
 
-function noValidRows(table: SalesTable, sawHeader: boolean): DataError {
+export function noValidRows(table: SalesTable, sawHeader: boolean): DataError {
   const first = table.badRows[0];
   const bad = first ? `all ${table.totalRows} rows are bad, e.g. line ${first.line}: ${first.reason}` : '';
   const why = !sawHeader ? 'the file is empty' : first ? bad : 'it has only a header';
@@ -105,8 +118,56 @@ function noValidRows(table: SalesTable, sawHeader: boolean): DataError {
   return new DataError('CSV_NO_VALID_ROWS', `${table.source} has no usable rows (${why})`, details);
 }
 
+/** Records per batch of `readSalesRecords`: one await per batch, not per row (millions of rows). */
+const BATCH_ROWS = 1000;
+
 /**
- * Reads a sales CSV without loading it whole; blank lines are skipped, fields trimmed, a BOM ignored.
+ * Streams the records of a sales CSV (blank lines skipped, fields trimmed, a BOM ignored), each checked by
+ * `checkSale`, in batches of up to 1,000. Reads as the consumer pulls, so memory stays flat whatever the size.
+ * @param input - the file's bytes
+ * @param options.source - the file's name, for messages
+ * @throws DataError CSV_MISSING_COLUMNS (a configured column is not in the header), CSV_UNREADABLE
+ *   (e.g. an unclosed quote; names the line)
+ */
+export async function* readSalesRecords(
+  input: Readable,
+  options: { source: string; columns: CsvColumns } & CheckSaleOptions,
+): AsyncGenerator<SalesCsvRecord[], { sawHeader: boolean }> {
+  // Lines are counted from each record's raw text (csv-parse's `lines` drifts after CRLF in quotes). No
+  // on_record hook: it makes csv-parse build a context object per record, which halved the throughput.
+  let linesRead = 0;
+  const parser = parse(PARSE_OPTIONS);
+  // Errors of either stream reach the loop below through the parser; the callback only keeps them handled.
+  pipeline(input, parser, () => undefined);
+  let indices: number[] | undefined; // of the date, category, amount and id columns, once the header is read
+  let width = 0;
+  let batch: SalesCsvRecord[] = [];
+  try {
+    for await (const { record: fields, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
+      // Blank lines before a record are in its raw text; most records start with a printable character.
+      const line =
+        linesRead + 1 + (raw.charCodeAt(0) > 32 ? 0 : countLineBreaks(/^\s*/.exec(raw)?.[0] ?? ''));
+      linesRead += countLineBreaks(raw);
+      if (indices === undefined) {
+        [indices, width] = [checkHeader(fields, options.columns, options.source), fields.length];
+        continue;
+      }
+      batch.push(toRecord(line, fields, indices, width, options));
+      if (batch.length < BATCH_ROWS) continue;
+      yield batch;
+      batch = [];
+    }
+    if (batch.length) yield batch;
+  } catch (error) {
+    throw toUnreadable(error, options.source, linesRead);
+  } finally {
+    parser.destroy();
+  }
+  return { sawHeader: indices !== undefined };
+}
+
+/**
+ * Reads a whole sales CSV into memory (the CLI's `train --csv`).
  * @param path - the file to read (relative to the process cwd)
  * @param columns - header names of the date, category and amount columns
  * @returns usable rows in file order, plus every unusable row with its line and reason
@@ -115,36 +176,21 @@ function noValidRows(table: SalesTable, sawHeader: boolean): DataError {
  */
 export async function readSalesCsv(path: string, columns: CsvColumns): Promise<SalesTable> {
   const handle = await openOrThrow(path);
-  // Lines come from raw text (csv-parse's `lines` drifts after CRLF in quotes), in order, through a FIFO.
-  let linesRead = 0;
-  const recordLines: number[] = [];
-  const onRecord = (fields: string[], context: InfoRecord): string[] => {
-    const raw = context.raw ?? '';
-    recordLines.push(linesRead + 1 + countLineBreaks(/^\s*/.exec(raw)?.[0] ?? ''));
-    linesRead += countLineBreaks(raw);
-    return fields;
-  };
-  const parser = parse({ ...PARSE_OPTIONS, on_record: onRecord });
-  // Errors of either stream reach the loop below through the parser; the callback only keeps them handled.
-  pipeline(handle.createReadStream(), parser, () => undefined);
   const table: SalesTable = { source: path, rows: [], badRows: [], totalRows: 0 };
-  let indices: number[] | undefined; // of the date, category and amount columns, once the header is read
-  let width = 0;
-  try {
-    for await (const { record: fields } of parser as AsyncIterable<{ record: string[] }>) {
-      const line = recordLines.shift() ?? linesRead;
-      if (indices === undefined) {
-        [indices, width] = [checkHeader(fields, columns, path), fields.length];
-        continue;
-      }
+  const records = readSalesRecords(handle.createReadStream(), { source: path, columns });
+  let next = await records.next();
+  for (; !next.done; next = await records.next()) {
+    for (const record of next.value) {
       table.totalRows += 1;
-      const row = toSaleRow(fields, indices, width);
-      if (typeof row === 'string') table.badRows.push({ line, reason: row });
-      else table.rows.push(row);
+      if ('bad' in record) table.badRows.push(record.bad);
+      else
+        table.rows.push({
+          date: record.sale.date,
+          category: record.sale.category,
+          amount: record.sale.amount,
+        });
     }
-  } catch (error) {
-    throw toUnreadable(error, path, linesRead);
   }
-  if (table.rows.length === 0) throw noValidRows(table, indices !== undefined);
+  if (table.rows.length === 0) throw noValidRows(table, next.value.sawHeader);
   return table;
 }

@@ -62,6 +62,26 @@ export const DEFAULT_CATEGORY_PROFILES: CategoryProfile[] = [
     weekday: [1.4, 0.8, 0.85, 0.85, 0.9, 1, 1.35], yearlyPeaks: [peak(120, 30, 0.3), peak(195, 25, 0.25), peak(352, 14, 0.5)] },
 ];
 
+/**
+ * A catalogue of `count` categories for scale tests (`data:generate -- --categories 1000`): the five
+ * default profiles' shapes, each copy with its own volume (1.5–9 transactions a day) and trend, named
+ * "<shape> <n>". Deterministic for a count.
+ */
+export function catalogueProfiles(count: number): CategoryProfile[] {
+  if (count <= DEFAULT_CATEGORY_PROFILES.length) return DEFAULT_CATEGORY_PROFILES.slice(0, count);
+  const width = String(count).length;
+  return Array.from({ length: count }, (_, i) => {
+    const base = DEFAULT_CATEGORY_PROFILES[i % DEFAULT_CATEGORY_PROFILES.length]!;
+    const spread = ((i * 7919) % 1000) / 1000; // a fixed, well-mixed 0..1 per category
+    return {
+      ...base,
+      name: `${base.name} ${String(i + 1).padStart(width, '0')}`,
+      transactionsPerDay: 1.5 + 7.5 * spread,
+      trendPerYear: base.trendPerYear + (spread - 0.5) * 0.2,
+    };
+  });
+}
+
 const CUSTOMERS = 5000;
 const NOISE_SIGMA = 0.15; // day-to-day log-normal noise on the expected count
 const PROMOTION_START = 1 / 40; // chance per category and day that a 3–7 day promotion starts

@@ -1,13 +1,15 @@
 /**
  * `predict`: forecasts with the category's active model version. Checks what class-validator cannot
  * (the category exists, the series has exactly the model's window length) and returns the values, the
- * interval, and the dates when the series is the data's latest window.
+ * interval, and the dates when the series is the latest window of the sales database.
  */
 import { badUserInput, notFound } from '../../graphql/errors.js';
 import { datesAfter } from '../../ml/forecast-with-bundle.js';
 import { boundedForecast } from '../../ml/prediction-interval.js';
 import type { ModelVersionsService, ModelVersionSummary } from '../model-versions/model-versions.service.js';
-import type { SalesData } from '../series/sales-data.js';
+import type { DailySeries } from '../../ml/data/daily-series.js';
+import type { SalesStore } from '../sales/sales-store.js';
+import { unknownCategory } from '../series/series.service.js';
 import type { Forecast } from './forecast.type.js';
 
 export interface PredictRequest {
@@ -23,6 +25,11 @@ export interface PredictRequest {
 const ACTIVE_VERSION_TTL_MS = 1000;
 
 export class ForecastsService {
+  // The latest window of each category, read once per TTL (predict's dates), like the active version.
+  private readonly tailCache = new Map<
+    string,
+    { at: number; length: number; tail: Promise<DailySeries | null> }
+  >();
   private readonly activeCache = new Map<
     string,
     { at: number; version: Promise<ModelVersionSummary | null> }
@@ -30,7 +37,7 @@ export class ForecastsService {
 
   constructor(
     private readonly versions: ModelVersionsService,
-    private readonly data: SalesData,
+    private readonly sales: SalesStore,
   ) {}
 
   /** Forgets the cached active version of a category (a new one was just activated). */
@@ -51,27 +58,21 @@ export class ForecastsService {
   /** @throws BAD_USER_INPUT (unknown category, wrong length), NOT_FOUND (no model yet). */
   async predict(request: PredictRequest): Promise<Forecast> {
     const { category, series, horizon } = request;
-    if (!this.data.isConfigured(category)) {
-      throw badUserInput(`unknown category "${category}" (configured: ${this.data.categories.join(', ')})`, {
-        field: 'category',
-      });
-    }
+    if (!this.sales.isAllowed(category)) throw unknownCategory(category);
     const active = await this.active(category);
-    if (!active)
+    if (!active) {
+      if (!(await this.sales.category(category))) throw unknownCategory(category);
       throw notFound(`no trained model for "${category}" yet: run the train mutation first`, { category });
+    }
     if (series.length !== active.windowSize) {
       throw badUserInput(
         `series must hold exactly ${active.windowSize} values, the model's window (got ${series.length})`,
-        {
-          field: 'series',
-          expected: active.windowSize,
-        },
+        { field: 'series', expected: active.windowSize },
       );
     }
     const { meta, batcher } = await this.versions.load(active.id);
     const values = await batcher.forecast(series, horizon);
-    const history = this.data.dailySeries(category);
-    const lastDate = history && endsWith(history.values, series) ? history.dates.at(-1) : undefined;
+    const lastDate = await this.latestDate(category, series);
     return {
       category,
       modelVersionId: meta.id,
@@ -79,6 +80,24 @@ export class ForecastsService {
       dates: lastDate ? datesAfter(lastDate, horizon) : null,
       intervalCoverage: meta.interval.coverage,
     };
+  }
+
+  /** Forgets a category's cached latest days (new sales were written). */
+  invalidateSales(category: string): void {
+    this.tailCache.delete(category);
+  }
+
+  /** The last day of the category's data when `series` is its latest window (then forecasts get dates). */
+  private async latestDate(category: string, series: readonly number[]): Promise<string | undefined> {
+    const cached = this.tailCache.get(category);
+    let tail = cached?.tail;
+    if (!cached || Date.now() - cached.at >= ACTIVE_VERSION_TTL_MS || cached.length !== series.length) {
+      tail = this.sales.latestWindow(category, series.length);
+      tail.catch(() => this.tailCache.delete(category));
+      this.tailCache.set(category, { at: Date.now(), length: series.length, tail });
+    }
+    const history = await tail!;
+    return history && endsWith(history.values, series) ? history.dates.at(-1) : undefined;
   }
 }
 

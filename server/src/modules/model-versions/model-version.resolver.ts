@@ -15,7 +15,7 @@ export class ModelVersionResolver {
     @Arg('category', () => String) category: string,
     @Ctx() { services }: Context,
   ): Promise<ModelVersion[]> {
-    if (!services.data.isConfigured(category))
+    if (!(await services.sales.category(category)))
       throw badUserInput(`unknown category "${category}"`, { field: 'category' });
     return (await services.modelVersions.list(category)).map((row) => toModelVersion(row));
   }

@@ -5,6 +5,7 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import type { ModelVersion as ModelVersionRow, PrismaClient } from '../../generated/prisma/client.js';
+import { toDbDay } from '../../db/day.js';
 import { deserializeBundle, serializeBundle, type ModelVersionMeta } from '../../ml/model-bundle.js';
 import { loadBundleFromFolder } from '../../ml/model-folder.js';
 import { ForecastBatcher } from '../../ml/forecast-batcher.js';
@@ -20,6 +21,7 @@ const SUMMARY = {
   active: true,
   windowSize: true,
   tfBackend: true,
+  dataLastDay: true,
   metrics: true,
   source: true,
   sourceKey: true,
@@ -50,6 +52,16 @@ export class ModelVersionsService {
 
   active(category: string): Promise<ModelVersionSummary | null> {
     return this.prisma.modelVersion.findFirst({ where: { category, active: true }, select: SUMMARY });
+  }
+
+  /** The active versions of these categories, by category (one query). */
+  async activeOf(categories: string[]): Promise<Map<string, ModelVersionSummary>> {
+    if (categories.length === 0) return new Map();
+    const rows = await this.prisma.modelVersion.findMany({
+      where: { category: { in: categories }, active: true },
+      select: SUMMARY,
+    });
+    return new Map(rows.map((row) => [row.category, row]));
   }
 
   byRun(runId: string): Promise<ModelVersionSummary | null> {
@@ -91,6 +103,26 @@ export class ModelVersionsService {
     const entry = this.models.get(oldest);
     this.models.delete(oldest);
     (await entry?.catch(() => undefined))?.model.dispose();
+  }
+
+  /**
+   * Fills `dataLastDay` of versions stored before the column existed, from their bundles' metadata.
+   * @returns how many were filled.
+   */
+  async backfillDataLastDay(): Promise<number> {
+    const rows = await this.prisma.modelVersion.findMany({
+      where: { dataLastDay: null },
+      select: { id: true },
+    });
+    for (const { id } of rows) {
+      const { artifact } = await this.prisma.modelVersion.findUniqueOrThrow({
+        where: { id },
+        select: { artifact: true },
+      });
+      const lastDate = deserializeBundle(artifact).meta.dataset.lastDate;
+      await this.prisma.modelVersion.update({ where: { id }, data: { dataLastDay: toDbDay(lastDate) } });
+    }
+    return rows.length;
   }
 
   /**
@@ -153,6 +185,7 @@ export class ModelVersionsService {
                 createdAt: finishedAt,
                 active: activate,
                 windowSize: meta.windowSize,
+                dataLastDay: toDbDay(meta.dataset.lastDate),
                 tfBackend: meta.tfBackend,
                 metrics: { ...meta.metrics, interval: { ...meta.interval } },
                 artifact: new Uint8Array(serializeBundle(bundle)),

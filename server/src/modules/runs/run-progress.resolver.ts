@@ -32,7 +32,7 @@ async function* progressEvents(
 ): AsyncGenerator<TrainingEvent> {
   const { services } = context;
   try {
-    if (filter.category && !services.data.isConfigured(filter.category)) {
+    if (filter.category && !(await services.sales.category(filter.category))) {
       throw badUserInput(`unknown category "${filter.category}"`, { field: 'category' });
     }
     const sent = new Map<string, { epoch: number; status: RunStatus }>();

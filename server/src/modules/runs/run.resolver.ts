@@ -69,13 +69,13 @@ export class RunResolver {
     return rows.map((row) => toTrainingRun(row, services.config.mlflow.trackingUri));
   }
 
-  @Mutation(() => [TrainingRun], { description: 'Queues a run for every configured category.' })
+  @Mutation(() => [TrainingRun], { description: 'Queues a run for every category that has sales.' })
   @UseMiddleware(RequireScope('train'))
   async trainAll(
     @Arg('input', () => TrainAllInput, { nullable: true }) input: TrainAllInput | null,
     @Ctx() { services }: Context,
   ): Promise<TrainingRunParent[]> {
-    const rows = await services.runs.enqueue({ ...input, categories: [...services.data.categories] });
+    const rows = await services.runs.enqueue({ ...input, categories: await services.sales.namesWithSales() });
     return rows.map((row) => toTrainingRun(row, services.config.mlflow.trackingUri));
   }
 

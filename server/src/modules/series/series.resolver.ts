@@ -11,7 +11,7 @@ import { Series } from './series.type.js';
 @Resolver(() => Series)
 export class SeriesResolver {
   @Query(() => Series, { description: "A category's daily sales with a rolling average." })
-  series(@Args(() => SeriesArgs) args: SeriesArgs, @Ctx() { services }: Context): Series {
-    return buildSeries(services.data, { ...args, rollingWindow: args.rollingWindow ?? 7 });
+  series(@Args(() => SeriesArgs) args: SeriesArgs, @Ctx() { services }: Context): Promise<Series> {
+    return buildSeries(services.sales, { ...args, rollingWindow: args.rollingWindow ?? 7 });
   }
 }

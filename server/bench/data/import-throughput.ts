@@ -1,0 +1,106 @@
+/**
+ * Part 1 of `data.bench.ts`: import throughput. The import pipeline (CSV reader, row checks, staging,
+ * the one apply transaction) on the local Postgres and on the embedded database, beside the ceiling:
+ * Postgres `COPY … (FORMAT csv)` of the same file into a bare table of its nine columns, and into one with
+ * the transaction-id primary key the import also maintains. Runs the pipeline in-process (as the CLI).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { openDatabase, type Database } from '../../src/db/db.js';
+import { importSalesFile } from '../../src/modules/imports/import-sales-file.js';
+import { ImportsService } from '../../src/modules/imports/imports.service.js';
+
+const COLUMNS = {
+  date: 'Date',
+  category: 'Product Category',
+  amount: 'Total Amount',
+  transactionId: 'Transaction ID',
+};
+
+/** Our import of `file` into `db`: rows/s, and the seconds spent reading+staging and applying. */
+export async function importRate(
+  db: Database,
+  file: string,
+  rows: number,
+): Promise<{ rate: number; stageS: number; applyS: number }> {
+  const row = await new ImportsService(db.prisma).create({
+    path: file,
+    fileName: path.basename(file),
+    requestedBy: 'bench',
+  });
+  const started = performance.now();
+  let applying = started;
+  const outcome = await importSalesFile(
+    {
+      importId: row.id,
+      databaseUrl: db.url,
+      staging: db.kind === 'postgres' ? 'copy' : 'insert',
+      path: file,
+      fileName: row.fileName,
+      source: 'bench',
+      skipBadRows: false,
+      columns: COLUMNS,
+      instanceId: 'bench',
+    },
+    (p) => {
+      if (p.phase === 'applying') applying = performance.now();
+    },
+  );
+  if (outcome.status !== 'SUCCEEDED') throw new Error(`import ${outcome.status}: ${outcome.error}`);
+  const ended = performance.now();
+  return {
+    rate: rows / ((ended - started) / 1000),
+    stageS: (applying - started) / 1000,
+    applyS: (ended - applying) / 1000,
+  };
+}
+
+/** Rows per second of Postgres COPY of the raw file into a scratch table (with or without the id key). */
+export async function copyRate(
+  databaseUrl: string,
+  file: string,
+  rows: number,
+  withKey: boolean,
+): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const key = withKey ? ', PRIMARY KEY (txn)' : '';
+    await client.query(`CREATE TEMP TABLE copy_ceiling (txn text, day date, customer text, gender text, age int,
+      category text, quantity int, price numeric, amount numeric${key})`);
+    const started = performance.now();
+    await pipeline(
+      fs.createReadStream(file),
+      client.query(copyFrom('COPY copy_ceiling FROM STDIN (FORMAT csv, HEADER true)')),
+    );
+    return rows / ((performance.now() - started) / 1000);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh database: a new one on the Postgres server of `adminUrl`, or embedded in `dir`. */
+export async function scratchDatabase(kind: 'postgres' | 'embedded', adminUrl: string, dir: string) {
+  if (kind === 'embedded') {
+    const db = await openDatabase({ dataDir: dir });
+    return { db, drop: () => db.close() };
+  }
+  const name = `bench_data_${process.pid}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = await openDatabase({ databaseUrl: url.toString(), dataDir: dir });
+  return {
+    db,
+    drop: async () => {
+      await db.close();
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}

@@ -1,0 +1,214 @@
+/**
+ * One CSV import, start to finish, on a connection of its own: mark the ledger row RUNNING, recognise a
+ * file imported before (same checksum), stream the file through the CSV reader into a staging table
+ * (memory stays flat whatever the size), then either reject it (bad rows, unless `skipBadRows`) or apply
+ * the staged rows to the sales tables and mark the ledger SUCCEEDED in ONE transaction. So a crash at any
+ * point leaves no partial sales. Progress goes to a callback. Run in a worker thread by the API
+ * (import.worker.ts) and in-process by the CLI and the first-start seed.
+ */
+import fs from 'node:fs';
+import pg from 'pg';
+import type { CheckedSale } from '../../ml/data/check-sale.js';
+import type { CsvColumns, SalesCsvRecord } from '../../ml/data/read-sales-csv.js';
+import { readSalesRecords } from '../../ml/data/read-sales-csv.js';
+import { DataError } from '../../ml/data/data-error.js';
+import { applySales, type CategoryChange, type SqlRunner } from '../sales/apply-sales.js';
+import { createStagingTable, type StagingMode, type StagingTable } from './staging-table.js';
+import { finishImport, markRunning, type BadLine, type ImportResult } from './import-ledger.js';
+
+/** Everything an import needs; plain data so it crosses a thread boundary. */
+export interface ImportJob {
+  importId: string;
+  databaseUrl: string;
+  staging: StagingMode;
+  path: string;
+  /** The file's name as the user knows it, for messages. */
+  fileName: string;
+  source: string;
+  skipBadRows: boolean;
+  columns: CsvColumns;
+  allowList?: string[];
+  /** Recorded on the ledger row while it runs (claimedBy). */
+  instanceId: string;
+}
+
+export interface ImportProgress {
+  phase: 'reading' | 'applying';
+  bytesRead: number;
+  rowsRead: number;
+  badLineCount: number;
+}
+
+/** What an import did; `categories` are those it wrote to (SUCCEEDED only). */
+export interface ImportOutcome extends ImportResult {
+  categories: CategoryChange[];
+}
+
+/** Bad lines kept on the ledger row (all are counted). */
+export const MAX_STORED_BAD_LINES = 1000;
+const PROGRESS_EVERY_MS = 250;
+
+/** Reads the file into the staging table; returns the counts (and stops staging at a rejectable bad row). */
+async function stageFile(job: ImportJob, stage: StagingTable, onProgress: (p: ImportProgress) => void) {
+  const input = fs.createReadStream(job.path);
+  let bytesRead = 0;
+  input.on('data', (chunk) => (bytesRead += chunk.length));
+  const counts = { rowsRead: 0, staged: 0, badLines: [] as BadLine[], badLineCount: 0 };
+  const report = () =>
+    onProgress({ phase: 'reading', bytesRead, rowsRead: counts.rowsRead, badLineCount: counts.badLineCount });
+  let lastReport = Date.now();
+  const allowList = job.allowList && new Set(job.allowList);
+  const records = readSalesRecords(input, { source: job.fileName, columns: job.columns, allowList });
+  // The staging connection is busy until the COPY ends: end it however reading ends.
+  try {
+    await readInto(records, stage, counts, job.skipBadRows, () => {
+      if (Date.now() - lastReport < PROGRESS_EVERY_MS) return;
+      lastReport = Date.now();
+      report();
+    });
+  } finally {
+    await stage.finish();
+  }
+  report();
+  return { ...counts, bytesRead };
+}
+
+async function readInto(
+  records: AsyncGenerator<SalesCsvRecord[], unknown>,
+  stage: StagingTable,
+  counts: { rowsRead: number; staged: number; badLines: BadLine[]; badLineCount: number },
+  skipBadRows: boolean,
+  tick: () => void,
+): Promise<void> {
+  for await (const batch of records as AsyncIterable<SalesCsvRecord[]>) {
+    const sales: CheckedSale[] = [];
+    for (const record of batch) {
+      counts.rowsRead += 1;
+      if ('bad' in record) {
+        counts.badLineCount += 1;
+        if (counts.badLines.length < MAX_STORED_BAD_LINES)
+          counts.badLines.push({ line: record.line, code: record.bad.code, message: record.bad.reason });
+      } else sales.push(record.sale);
+    }
+    // Once a bad row rejects the file, the rest is only read to list its bad lines.
+    if (skipBadRows || counts.badLineCount === 0) {
+      await stage.add(sales);
+      counts.staged += sales.length;
+    }
+    tick();
+  }
+}
+
+function failure(code: string, error: string): Pick<ImportResult, 'status' | 'errorCode' | 'error'> {
+  return { status: code === 'BAD_ROWS' ? 'REJECTED' : 'FAILED', errorCode: code, error };
+}
+
+/**
+ * Runs the import of ledger row `job.importId` (which must be QUEUED).
+ * @returns how it ended (also written to the ledger); never throws for a bad file, only for a broken
+ *   database connection (the ledger row then stays RUNNING until the reaper marks it interrupted).
+ */
+export async function importSalesFile(
+  job: ImportJob,
+  onProgress: (progress: ImportProgress) => void = () => {},
+): Promise<ImportOutcome> {
+  const client = new pg.Client({ connectionString: job.databaseUrl });
+  await client.connect();
+  const sql: SqlRunner = async (text, params) => (await client.query(text, params)).rows;
+  let stage: StagingTable | undefined;
+  try {
+    const duplicateOf = await markRunning(sql, job.importId, job.instanceId);
+    if (duplicateOf)
+      return {
+        ...(await finishImport(sql, job.importId, { status: 'DUPLICATE', duplicateOfId: duplicateOf })),
+        categories: [],
+      };
+    stage = await createStagingTable(client, job.importId, job.staging);
+    let read: Awaited<ReturnType<typeof stageFile>>;
+    try {
+      read = await stageFile(job, stage, onProgress);
+    } catch (error) {
+      if (!(error instanceof DataError)) throw error;
+      const code = error.code === 'CSV_MISSING_COLUMNS' ? 'MISSING_COLUMNS' : 'UNREADABLE';
+      return { ...(await finishImport(sql, job.importId, failure(code, error.message))), categories: [] };
+    }
+    const counts = {
+      rowsRead: read.rowsRead,
+      rowsRejected: read.badLineCount,
+      badLines: read.badLines,
+      badLineCount: read.badLineCount,
+      bytesRead: read.bytesRead,
+    };
+    if (read.badLineCount > 0 && !job.skipBadRows) {
+      const message = `${read.badLineCount} of ${read.rowsRead} rows are bad (first: line ${read.badLines[0]!.line}: ${read.badLines[0]!.message}); nothing was imported (skipBadRows / --skip-bad-rows imports the good rows)`;
+      return {
+        ...(await finishImport(sql, job.importId, { ...counts, ...failure('BAD_ROWS', message) })),
+        categories: [],
+      };
+    }
+    if (read.staged === 0) {
+      const why = read.rowsRead === 0 ? 'it has no data rows' : `all ${read.rowsRead} rows are bad`;
+      return {
+        ...(await finishImport(sql, job.importId, {
+          ...counts,
+          ...failure('NO_ROWS', `nothing to import: ${why}`),
+        })),
+        categories: [],
+      };
+    }
+    onProgress({
+      phase: 'applying',
+      bytesRead: read.bytesRead,
+      rowsRead: read.rowsRead,
+      badLineCount: read.badLineCount,
+    });
+    return await applyStaged(client, sql, job, stage, counts);
+  } finally {
+    await stage?.drop();
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** The one transaction that writes the sales and the ledger's SUCCEEDED together. */
+async function applyStaged(
+  client: pg.Client,
+  sql: SqlRunner,
+  job: ImportJob,
+  stage: StagingTable,
+  counts: Partial<ImportResult>,
+): Promise<ImportOutcome> {
+  await client.query('BEGIN');
+  try {
+    // A temp table is never auto-analysed: without statistics the planner guesses its size badly.
+    await client.query(`ANALYZE ${stage.name}`);
+    const applied = await applySales(
+      sql,
+      `SELECT category, day, amount, txn FROM ${stage.name}`,
+      job.source,
+      [],
+      {
+        fromTable: true,
+      },
+    );
+    const result = await finishImport(sql, job.importId, {
+      ...counts,
+      status: 'SUCCEEDED',
+      rowsAccepted: applied.accepted,
+      rowsDuplicate: applied.duplicates,
+      daysTouched: applied.days,
+      categoriesTouched: applied.categories.length,
+      categoriesAdded: applied.categories.filter((c) => c.added).length,
+    });
+    await client.query('COMMIT');
+    return { ...result, categories: applied.categories };
+  } catch (error) {
+    await client.query('ROLLBACK');
+    // Another import of the same bytes committed first (partial unique index on checksum).
+    if (
+      (error as { code?: string }).code === '23505' &&
+      /checksum/.test(String((error as { constraint?: string }).constraint))
+    )
+      return { ...(await finishImport(sql, job.importId, { status: 'DUPLICATE' })), categories: [] };
+    throw error;
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * The one statement that writes sales, shared by `recordSales` (rows as array parameters) and the CSV
+ * import (rows from its staging table): rows with a transaction id go into SaleTransaction unless their
+ * (source, id) is already there; what is new is summed per (category, day) and added to SalesDay, and
+ * the categories' statistics are moved along in SalesCategory — all in one statement, so the caller's
+ * transaction makes it all or nothing. Additive upserts (`amount = amount + excluded.amount`) keep
+ * concurrent writers to the same day correct; every insert runs in key order so that two writers lock
+ * rows in the same order (no deadlock between them).
+ */
+
+/** Runs one SQL statement with positional parameters: a pg client, or a Prisma transaction. */
+export type SqlRunner = <T>(text: string, params: unknown[]) => Promise<T[]>;
+
+/** A category an apply touched, with its statistics after the write. */
+export interface CategoryChange {
+  name: string;
+  /** The category had no row before this write. */
+  added: boolean;
+  firstDate: string;
+  lastDate: string;
+  /** Days from its first to its last sale. */
+  days: number;
+}
+
+export interface ApplyResult {
+  /** Rows added to the daily totals. */
+  accepted: number;
+  /** Rows whose (source, transaction id) was stored already, or earlier in the same input. */
+  duplicates: number;
+  /** (category, day) totals changed. */
+  days: number;
+  categories: CategoryChange[];
+}
+
+/**
+ * Applies rows. `rowsSql` is a SELECT of `category text, day date, amount numeric, txn text` (txn may be
+ * null); `$1` is the source, and `params` fill `$2…`.
+ * @param options.fromTable - `rowsSql` reads a table: scan it where needed instead of copying it first
+ *   (array parameters must be evaluated once, so they are materialised)
+ * @returns what changed; nothing is committed here (run it inside a transaction).
+ */
+export async function applySales(
+  sql: SqlRunner,
+  rowsSql: string,
+  source: string,
+  params: unknown[] = [],
+  options: { fromTable?: boolean } = {},
+): Promise<ApplyResult> {
+  const [row] = await sql<{
+    accepted: number;
+    withId: number;
+    fresh: number;
+    days: number;
+    categories: CategoryChange[] | null;
+  }>(
+    `WITH input AS ${options.fromTable ? 'NOT MATERIALIZED' : 'MATERIALIZED'} (${rowsSql}),
+     fresh AS (
+       INSERT INTO "SaleTransaction" ("source", "transactionId", "category", "day", "amount")
+       SELECT $1, txn, category, day, amount FROM input WHERE txn IS NOT NULL ORDER BY txn
+       ON CONFLICT DO NOTHING
+       RETURNING "category", "day", "amount"),
+     accepted AS (
+       SELECT "category", "day", "amount" FROM fresh
+       UNION ALL SELECT category, day, amount FROM input WHERE txn IS NULL),
+     daily AS (SELECT "category", "day", sum("amount") AS amount, count(*) AS n FROM accepted GROUP BY 1, 2),
+     days AS (
+       INSERT INTO "SalesDay" ("category", "day", "amount")
+       SELECT "category", "day", amount FROM daily ORDER BY 1, 2
+       ON CONFLICT ("category", "day") DO UPDATE SET "amount" = "SalesDay"."amount" + excluded."amount"
+       RETURNING 1),
+     cats AS (
+       INSERT INTO "SalesCategory" ("name", "firstDay", "lastDay", "total", "updatedAt")
+       SELECT "category", min("day"), max("day"), sum(amount), now() FROM daily GROUP BY 1 ORDER BY 1
+       ON CONFLICT ("name") DO UPDATE SET
+         "firstDay" = LEAST("SalesCategory"."firstDay", excluded."firstDay"),
+         "lastDay" = GREATEST("SalesCategory"."lastDay", excluded."lastDay"),
+         "total" = "SalesCategory"."total" + excluded."total",
+         "updatedAt" = now()
+       RETURNING "name", (xmax = 0) AS added, "firstDay", "lastDay")
+     SELECT (SELECT coalesce(sum(n), 0) FROM daily)::int AS accepted,
+            (SELECT count(*) FROM input WHERE txn IS NOT NULL)::int AS "withId",
+            (SELECT count(*) FROM fresh)::int AS fresh,
+            (SELECT count(*) FROM days)::int AS days,
+            (SELECT json_agg(json_build_object('name', "name", 'added', added,
+                      'firstDate', "firstDay"::text, 'lastDate', "lastDay"::text,
+                      'days', "lastDay" - "firstDay" + 1) ORDER BY "name") FROM cats) AS categories`,
+    [source, ...params],
+  );
+  return {
+    accepted: row!.accepted,
+    duplicates: row!.withId - row!.fresh,
+    days: row!.days,
+    categories: row!.categories ?? [],
+  };
+}
