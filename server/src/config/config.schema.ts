@@ -4,6 +4,7 @@
  * everything else receives the resulting frozen `Config` and never reads the file or env itself.
  */
 import { z } from 'zod';
+import { FAMILY_NAMES } from '../ml/families/family.js';
 
 const positiveInt = (max: number) => z.number().int().min(1).max(max);
 
@@ -53,6 +54,33 @@ const trainingSchema = z.strictObject({
   prediction_interval: z.number().gt(0).lt(1).default(0.9),
 });
 
+/** Model families, backtests and the champion choice (PRODUCT.md "Models"). */
+const modelsSchema = z.strictObject({
+  /**
+   * Families an AUTO run fits, backtests and picks the champion from (by mean backtest MASE).
+   * ARIMA is opt-in: it needs the `arima` package, which the project does not install (licence).
+   * @default [CNN_LSTM, SEASONAL_NAIVE, ETS, MSTL, PROPHET]
+   */
+  enabled: z
+    .array(z.enum(FAMILY_NAMES))
+    .min(1)
+    .refine((f) => new Set(f).size === f.length, 'has duplicates')
+    .default(['CNN_LSTM', 'SEASONAL_NAIVE', 'ETS', 'MSTL', 'PROPHET']),
+  backtest: z
+    .strictObject({
+      /** Rolling origins over the end of the history. @default 5 */
+      origins: positiveInt(52).default(5),
+      /** Days forecast from each origin. @default 14 */
+      horizon: positiveInt(365).default(14),
+    })
+    .prefault({}),
+  /**
+   * One-step validation of families that must refit to see new days (ETS, MSTL, Prophet, ARIMA): refit
+   * every this many validation days (1 = before every target, exact one-step). @default 1
+   */
+  validation_refit_days: positiveInt(28).default(1),
+});
+
 const mlflowSchema = z.strictObject({
   /** When false nothing is sent to MLflow and nothing is queued for it. @default true */
   enabled: z.boolean().default(true),
@@ -78,6 +106,7 @@ export const configFileSchema = z.strictObject({
   data: dataSchema,
   model: modelSchema.prefault({}),
   training: trainingSchema.prefault({}),
+  models: modelsSchema.prefault({}),
   mlflow: mlflowSchema.prefault({}),
   api: apiSchema.prefault({}),
   web: z.strictObject({ port: z.number().int().min(0).max(65535).default(3000) }).prefault({}),

@@ -134,6 +134,12 @@ function toConfig(file: ConfigFile, configPath: string, env: ConfigEnv): Config 
       concurrency: training.concurrency,
       predictionInterval: training.prediction_interval,
     },
+    models: {
+      enabled: [...file.models.enabled],
+      backtestOrigins: file.models.backtest.origins,
+      backtestHorizon: file.models.backtest.horizon,
+      validationRefitDays: file.models.validation_refit_days,
+    },
     mlflow: {
       enabled: file.mlflow.enabled,
       env: mlflowEnv,

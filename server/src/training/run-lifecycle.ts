@@ -12,7 +12,8 @@ import { deserializeBundle } from '../ml/model-bundle.js';
 import { enqueueEpoch, enqueueRunFinished, enqueueRunStarted } from '../tracking/outbox.js';
 import { RunStatus } from '../modules/runs/run.type.js';
 import { TrainingEventType, type TrainingEvent } from '../modules/runs/run-event.type.js';
-import type { EpochMessage, TerminalMessage } from './worker-messages.js';
+import { toCandidateEvent } from '../modules/runs/candidate-event.js';
+import type { CandidateMessage, EpochMessage, TerminalMessage } from './worker-messages.js';
 
 /** The run fields events need. */
 export interface RunRef {
@@ -94,6 +95,18 @@ export class RunLifecycle {
     });
   }
 
+  /** Appends a candidate's report to the run (for replay), then publishes it. */
+  async recordCandidate(run: RunRef, message: CandidateMessage): Promise<void> {
+    // Messages of a run are handled one at a time, in order: read-modify-write is safe here.
+    const row = await this.prisma.run.findUnique({ where: { id: run.id }, select: { candidates: true } });
+    const stored = Array.isArray(row?.candidates) ? row.candidates : [];
+    await this.prisma.run.update({
+      where: { id: run.id },
+      data: { candidates: [...stored, message.event], heartbeatAt: new Date() },
+    });
+    this.hub.publish(toCandidateEvent(run, message.event));
+  }
+
   /** Records how a run ended. `interrupted` turns a cancellation caused by shutdown into FAILED. */
   async finish(
     run: RunRef,
@@ -121,27 +134,36 @@ export class RunLifecycle {
   }
 
   private async succeed(run: RunRef, message: Extract<TerminalMessage, { type: 'done' }>): Promise<void> {
-    const bundle = deserializeBundle(message.bundle);
+    const versions = message.candidates.map((c) => ({ ...c, meta: deserializeBundle(c.bundle).meta }));
+    const championId = message.modelVersionId;
     await this.prisma.$transaction(async (tx) => {
       await tx.modelVersion.updateMany({
         where: { category: run.category, active: true },
         data: { active: false },
       });
-      await tx.modelVersion.create({
-        data: {
-          id: bundle.meta.id,
-          category: run.category,
-          runId: run.id,
-          active: true,
-          windowSize: bundle.meta.windowSize,
-          tfBackend: message.backend,
-          // The interval rides along with the metrics: ModelVersion exposes it without loading the artifact.
-          metrics: { ...message.metrics, interval: { ...bundle.meta.interval } },
-          artifact: message.bundle,
-          plotPng: bundle.plotPng ? new Uint8Array(bundle.plotPng) : null,
-          source: 'api',
-        },
-      });
+      for (const v of versions) {
+        const plotPng = deserializeBundle(v.bundle).plotPng;
+        await tx.modelVersion.create({
+          data: {
+            id: v.modelVersionId,
+            category: run.category,
+            runId: run.id,
+            active: v.modelVersionId === championId,
+            champion: v.modelVersionId === championId,
+            family: v.family,
+            backtest: (v.meta.backtest ?? undefined) as object | undefined,
+            fitSeconds: v.fitSeconds,
+            fallback: v.meta.fallback ?? null,
+            windowSize: v.meta.windowSize,
+            tfBackend: message.backend,
+            // The interval rides along with the metrics: ModelVersion exposes it without loading the artifact.
+            metrics: { ...v.metrics, interval: { ...v.meta.interval } },
+            artifact: v.bundle,
+            plotPng: plotPng ? new Uint8Array(plotPng) : null,
+            source: 'api',
+          },
+        });
+      }
       await tx.run.update({
         where: { id: run.id },
         data: {
@@ -156,7 +178,7 @@ export class RunLifecycle {
       await enqueueRunFinished(tx, run.id, {
         status: RunStatus.SUCCEEDED,
         metrics: message.metrics,
-        modelVersionId: bundle.meta.id,
+        modelVersionId: championId,
       });
     });
     this.hooks.onOutboxWritten?.();

@@ -12,7 +12,7 @@ import type { SalesData } from '../modules/series/sales-data.js';
 import { claimNextRun, heartbeat, type ClaimedRun } from './job-queue.js';
 import type { RunLifecycle } from './run-lifecycle.js';
 import { startTrainingWorker, type TrainingWorkerHandle } from './run-training-worker.js';
-import { configSnapshot } from './training-job.js';
+import { configSnapshot, modelSettings, type RunModel } from './training-job.js';
 import type { WorkerMessage } from './worker-messages.js';
 
 export interface TrainingQueueOptions {
@@ -140,6 +140,7 @@ export class TrainingQueue {
         intervalCoverage: config.training.predictionInterval,
         configSnapshot: configSnapshot(config, data.csvPath),
         backend: 'auto',
+        ...modelSettings(config, run.model as RunModel),
       },
       { onMessage: handle },
     );
@@ -161,6 +162,8 @@ export class TrainingQueue {
       case 'epoch':
         this.options.onEpoch?.(run.category, message.elapsedMs);
         return lifecycle.recordEpoch(run, message);
+      case 'candidate':
+        return lifecycle.recordCandidate(run, message);
       default:
         this.options.logger.info({ runId: run.id, outcome: message.type }, 'training ended');
         return lifecycle.finish(run, message, { interrupted: this.stopping });

@@ -64,6 +64,17 @@ export interface ModelFamily {
    * CNN-LSTM): backtests then fit once before the first origin and condition at the later ones.
    */
   readonly conditions: boolean;
+  /**
+   * Fewest validation days between refits worth paying for in one-step validation. Prophet's forecast
+   * depends on its parameters, not on the latest days, so a weekly refit loses little and saves ~40 s
+   * per category; absent = the configured interval.
+   */
+  readonly validationRefitDays?: number;
+  /**
+   * Throws when the family cannot run in this install (ARIMA without its package): a candidate that
+   * cannot start fails, where a fit that fails numerically falls back to seasonal naive.
+   */
+  assertAvailable?(): Promise<void>;
   /** Fewest days a fit needs. */
   minimumDays(options: Pick<FitOptions, 'hyperparameters'>): number;
   /** Fits on `history`. @throws DataError/RangeError on unusable input, Error when the fit fails. */

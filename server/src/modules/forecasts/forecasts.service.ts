@@ -68,8 +68,9 @@ export class ForecastsService {
         },
       );
     }
-    const { meta, batcher } = await this.versions.load(active.id);
-    const values = await batcher.forecast(series, horizon);
+    const model = await this.versions.load(active.id);
+    const { meta } = model;
+    const values = await model.forecast(series, horizon);
     const history = this.data.dailySeries(category);
     const lastDate = history && endsWith(history.values, series) ? history.dates.at(-1) : undefined;
     return {

@@ -11,6 +11,7 @@ import { badUserInput } from '../../graphql/errors.js';
 import { TERMINAL_STATUSES } from './run.mapper.js';
 import { RunStatus } from './run.type.js';
 import { TrainingEvent, TrainingEventType } from './run-event.type.js';
+import { candidateKey } from './candidate-event.js';
 import { loadReplay } from './run-replay.js';
 import { TrainingProgressArgs } from './training-progress.args.js';
 
@@ -33,7 +34,14 @@ export async function* trainingProgress(
     const sent = new Map<string, { epoch: number; status: RunStatus }>();
     const matches = (e: TrainingEvent) =>
       (!filter.runId || e.runId === filter.runId) && (!filter.category || e.category === filter.category);
+    const candidatesSent = new Set<string>();
     const isNew = (e: TrainingEvent) => {
+      const key = candidateKey(e);
+      if (key !== null) {
+        const fresh = !candidatesSent.has(`${e.runId}:${key}`);
+        candidatesSent.add(`${e.runId}:${key}`);
+        return fresh;
+      }
       const seen = sent.get(e.runId);
       const lastEpoch = seen?.epoch ?? 0;
       const fresh =

@@ -6,7 +6,12 @@
 import type { Config } from '../../config/load-config.js';
 import { Prisma, type PrismaClient, type Run as RunRow } from '../../generated/prisma/client.js';
 import { badUserInput, conflict, notFound } from '../../graphql/errors.js';
-import { resolveHyperparameters, type HyperparameterOverrides } from '../../training/training-job.js';
+import {
+  familiesFor,
+  resolveHyperparameters,
+  type HyperparameterOverrides,
+  type RunModel,
+} from '../../training/training-job.js';
 import type { SalesData } from '../series/sales-data.js';
 import { ACTIVE_STATUSES, TERMINAL_STATUSES } from './run.mapper.js';
 import { RunStatus } from './run.type.js';
@@ -14,6 +19,8 @@ import { RunStatus } from './run.type.js';
 export interface EnqueueRequest extends HyperparameterOverrides {
   categories: string[];
   experimentName?: string;
+  /** AUTO or one family. @default 'CNN_LSTM' */
+  model?: RunModel | null;
 }
 
 export interface RunsPage {
@@ -56,8 +63,16 @@ export class RunsService {
     const noData = categories.filter((c) => !this.data.dailySeries(c));
     if (noData.length) throw badUserInput(`no sales rows for: ${noData.join(', ')} in ${this.data.csvPath}`);
     const hp = resolveHyperparameters(this.config, request);
-    if (hp.kernelSize > hp.windowSize)
+    const model = request.model ?? 'CNN_LSTM';
+    const families = familiesFor(this.config, model);
+    if (families.includes('CNN_LSTM') && hp.kernelSize > hp.windowSize)
       throw badUserInput(`windowSize must be ≥ the kernel size (${hp.kernelSize})`);
+    if (model === 'ARIMA' && !this.config.models.enabled.includes('ARIMA')) {
+      throw badUserInput(
+        'ARIMA is opt-in: install the "arima" package yourself (its ctsa core has a non-commercial licence) and add ARIMA to models.enabled',
+        { field: 'model' },
+      );
+    }
     try {
       const rows = await this.prisma.$transaction(
         categories.map((category) =>
@@ -66,8 +81,10 @@ export class RunsService {
               category,
               experimentName: request.experimentName ?? this.config.training.experimentName,
               hyperparameters: { ...hp },
+              model,
               dataset: this.data.csvPath,
-              totalEpochs: hp.epochs,
+              // Epochs are the CNN-LSTM's; a run without it streams none.
+              totalEpochs: families.includes('CNN_LSTM') ? hp.epochs : 0,
               mlflowSync: this.config.mlflow.enabled ? 'PENDING' : 'DISABLED',
             },
           }),

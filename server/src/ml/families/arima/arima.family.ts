@@ -54,6 +54,9 @@ export const arimaFamily: ModelFamily = {
   name: 'ARIMA',
   conditions: false,
   minimumDays: () => 4 * SEASON_LENGTH,
+  async assertAvailable() {
+    await loadArima();
+  },
   async fit(history) {
     const Arima = await loadArima();
     const path = silenced(() => {

@@ -16,6 +16,7 @@ const YEARLY_MIN_DAYS = 730;
 export const prophetFamily: ModelFamily = {
   name: 'PROPHET',
   conditions: false,
+  validationRefitDays: SEASON_LENGTH,
   minimumDays: () => 2 * SEASON_LENGTH,
   async fit(history, options) {
     const { prophet, optimizer } = await loadAugurs();

@@ -1,0 +1,162 @@
+/**
+ * One candidate of a run, start to finish: backtest the family (rolling origins), fit it on the whole
+ * history (the CNN-LSTM streams its epochs), score it one step ahead on the validation days, guard the
+ * served forecast (a failed or diverged fit is replaced by seasonal naive and the reason kept), calibrate
+ * its interval on the backtest residuals per step, render its evaluation plot and package the version.
+ * Called by `trainer.ts` for every family of a run.
+ */
+import { randomUUID } from 'node:crypto';
+import { fitNormalization } from '../ml/data/normalize.js';
+import { runBacktest, type Backtest } from '../ml/backtest/rolling-origin.js';
+import { oneStepValidation } from '../ml/backtest/one-step-validation.js';
+import { renderEvaluationPlot } from '../ml/evaluation-plot.js';
+import type { ForecastMetrics } from '../ml/evaluate.js';
+import {
+  FitCancelledError,
+  type FamilyName,
+  type FitOptions,
+  type FittedModel,
+  type History,
+} from '../ml/families/family.js';
+import { forecastProblem, salesFloor } from '../ml/families/forecast-guard.js';
+import { getFamily } from '../ml/families/registry.js';
+import type { ModelVersionBundle } from '../ml/model-bundle.js';
+import { fitPredictionInterval, type PredictionInterval } from '../ml/prediction-interval.js';
+import type { TrainingJob } from './trainer.js';
+
+/** What a finished candidate hands back. */
+export interface CandidateResult {
+  family: FamilyName;
+  bundle: ModelVersionBundle;
+  metrics: ForecastMetrics;
+  backtest: Backtest | null;
+  fitSeconds: number;
+  fallback: string | null;
+}
+
+/** Days of forecast the guard checks the final fit on. */
+const GUARD_DAYS = 28;
+
+async function fitGuarded(
+  name: FamilyName,
+  history: History,
+  options: FitOptions,
+): Promise<{ fitted: FittedModel; fallback: string | null }> {
+  const family = await getFamily(name);
+  let fitted: FittedModel | undefined;
+  let fallback: string | null;
+  try {
+    fitted = await family.fit(history, options);
+    fallback = forecastProblem(await fitted.forecast(GUARD_DAYS), history.values);
+  } catch (error) {
+    if (error instanceof FitCancelledError) throw error;
+    fallback = `fit failed: ${(error as Error).message}`;
+  }
+  if (!fallback) return { fitted: fitted!, fallback: null };
+  fitted?.dispose();
+  const naive = await getFamily('SEASONAL_NAIVE');
+  return { fitted: await naive.fit(history, options), fallback };
+}
+
+/** Runs one candidate. @throws FitCancelledError when the signal aborts. */
+export async function fitCandidate(
+  name: FamilyName,
+  job: TrainingJob,
+  options: FitOptions & { backend: string },
+): Promise<CandidateResult> {
+  const { series, hyperparameters: hp } = job;
+  const history: History = { startDate: series.dates[0]!, values: series.values };
+  const family = await getFamily(name);
+  await family.assertAvailable?.();
+  // The final fit first: the CNN-LSTM's epochs stream live from the start of its candidate.
+  const started = performance.now();
+  const { fitted, fallback } = await fitGuarded(name, history, options);
+  const fitSeconds = (performance.now() - started) / 1000;
+  try {
+    const quiet = { ...options, onEpoch: undefined };
+    const backtest = await runBacktest(family, history, {
+      origins: job.backtest.origins,
+      horizon: job.backtest.horizon,
+      coverage: job.intervalCoverage,
+      fit: quiet,
+    });
+    const served = await getFamily(fitted.family);
+    const validation = await oneStepValidation(served, history, {
+      windowSize: hp.windowSize,
+      validationFraction: hp.validationFraction,
+      fit: quiet,
+      fitted,
+      refitEvery: Math.max(job.validationRefitDays, served.validationRefitDays ?? 1),
+    });
+    const floor = salesFloor(series.values);
+    const residuals = validation.actual.map((a, i) => a - validation.predicted[i]!);
+    const interval: PredictionInterval = backtest
+      ? {
+          coverage: job.intervalCoverage,
+          halfWidth: backtest.stepHalfWidths[0]!,
+          stepHalfWidths: backtest.stepHalfWidths,
+          validationCoverage: backtest.coverage,
+          method: 'backtest-step-conformal',
+          floor,
+        }
+      : fitPredictionInterval(residuals, job.intervalCoverage, { floor });
+    const { metrics } = validation;
+    const dates = validation.targets.map((t) => series.dates[t]!);
+    const width = interval.halfWidth;
+    const plotPng = await renderEvaluationPlot({
+      title: `${series.category}: ${name}, validation, actual vs predicted`,
+      subtitle: `MAE ${metrics.mae.toFixed(1)} · seasonal naive ${metrics.seasonalNaiveMae.toFixed(1)} · naive ${metrics.naiveMae.toFixed(1)}${backtest?.mase != null ? ` · backtest MASE ${backtest.mase.toFixed(3)}` : ''}`,
+      dates,
+      actual: validation.actual,
+      predicted: validation.predicted,
+      lower: validation.predicted.map((p) => Math.max(floor ?? -Infinity, p - width)),
+      upper: validation.predicted.map((p) => p + width),
+    });
+    const state = await fitted.state();
+    const bundle: ModelVersionBundle = {
+      meta: {
+        formatVersion: 1,
+        id: randomUUID(),
+        category: series.category,
+        createdAt: new Date().toISOString(),
+        tfBackend: options.backend,
+        windowSize: hp.windowSize,
+        normalization: state.data.normalization
+          ? (state.data.normalization as { mean: number; std: number })
+          : fitNormalization(series.values),
+        hyperparameters: hp,
+        configSnapshot: job.configSnapshot,
+        metrics,
+        interval,
+        dataset: {
+          source: job.datasetSource,
+          firstDate: series.dates[0]!,
+          lastDate: series.dates.at(-1)!,
+          days: series.dates.length,
+          trainDays: series.dates.length - validation.targets.length - hp.windowSize,
+          validationDays: validation.targets.length + hp.windowSize,
+        },
+        epochs: fitted.epochs ?? [],
+        family: name,
+        state: { family: state.family, data: state.data },
+        backtest,
+        fitSeconds,
+        fallback,
+      },
+      model: state.artifacts,
+      plotPng,
+    };
+    return { family: name, bundle, metrics, backtest, fitSeconds, fallback };
+  } finally {
+    fitted.dispose();
+  }
+}
+
+/** The champion: lowest mean backtest MASE; without backtests, lowest validation MAE. */
+export function pickChampion(candidates: readonly CandidateResult[]): CandidateResult {
+  const score = (c: CandidateResult) => c.backtest?.mase ?? (c.backtest ? Infinity : null);
+  const withScores = candidates.every((c) => score(c) !== null);
+  return candidates.reduce((best, c) =>
+    (withScores ? score(c)! < score(best)! : c.metrics.mae < best.metrics.mae) ? c : best,
+  );
+}
