@@ -8,8 +8,14 @@
  */
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { RunEventHub } from '../graphql/run-event-hub.js';
-import { deserializeBundle } from '../ml/model-bundle.js';
-import { enqueueEpoch, enqueueRunFinished, enqueueRunStarted } from '../tracking/outbox.js';
+import { deserializeBundle, type ModelVersionMeta } from '../ml/model-bundle.js';
+import {
+  enqueueCandidateRuns,
+  enqueueEpoch,
+  enqueueRunFinished,
+  enqueueRunStarted,
+  type CandidateRunInput,
+} from '../tracking/outbox.js';
 import { RunStatus } from '../modules/runs/run.type.js';
 import { TrainingEventType, type TrainingEvent } from '../modules/runs/run-event.type.js';
 import { toCandidateEvent } from '../modules/runs/candidate-event.js';
@@ -20,6 +26,28 @@ export interface RunRef {
   id: string;
   category: string;
   totalEpochs: number;
+}
+
+/** A stored candidate as its MLflow child run reports it. */
+function toCandidateRunInput(
+  v: {
+    modelVersionId: string;
+    family: string;
+    fitSeconds: number;
+    metrics: CandidateRunInput['validation'];
+    meta: ModelVersionMeta;
+  },
+  champion: boolean,
+): CandidateRunInput {
+  const b = v.meta.backtest;
+  return {
+    modelVersionId: v.modelVersionId,
+    family: v.family,
+    champion,
+    fitSeconds: v.fitSeconds,
+    validation: v.metrics,
+    backtest: b ? { ...b, folds: b.folds.map((f) => ({ mae: f.mae, mase: f.mase })) } : null,
+  };
 }
 
 export const INTERRUPTED = 'interrupted: the server stopped while this run was training';
@@ -175,6 +203,15 @@ export class RunLifecycle {
           claimedBy: null,
         },
       });
+      // Several candidates (AUTO): one child MLflow run each under this run's, before the parent ends.
+      if (versions.length > 1) {
+        await enqueueCandidateRuns(
+          tx,
+          run.id,
+          run.category,
+          versions.map((v) => toCandidateRunInput(v, v.modelVersionId === championId)),
+        );
+      }
       await enqueueRunFinished(tx, run.id, {
         status: RunStatus.SUCCEEDED,
         metrics: message.metrics,
