@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { FAMILY_NAMES } from '../ml/families/family.js';
+import { CNN_LSTM_SCALINGS } from '../ml/hyperparameters.js';
 
 const positiveInt = (max: number) => z.number().int().min(1).max(max);
 
@@ -40,6 +41,12 @@ const modelSchema = z.strictObject({
   lstm_units: positiveInt(1024).default(64),
   lstm_layers: positiveInt(4).default(1),
   learning_rate: z.number().gt(0).max(1).default(0.001),
+  /**
+   * Input scaling: zscore (train-part mean/std, the original), log1p (then zscore), window (each window
+   * by its own mean/std), or auto: each category backtests the three and keeps the best (no single one
+   * won on every series: README "How it models"). @default auto
+   */
+  scaling: z.enum([...CNN_LSTM_SCALINGS, 'auto']).default('auto'),
 });
 
 const trainingSchema = z.strictObject({
@@ -50,6 +57,11 @@ const trainingSchema = z.strictObject({
   experiment_name: z.string().min(1).default('sales-forecast'),
   /** Runs that train at once, one worker thread each. @default 1 */
   concurrency: positiveInt(16).default(1),
+  /**
+   * Early stopping of the CNN-LSTM: stop after this many epochs without a lower validation loss and keep
+   * the best epoch's weights; null trains every epoch and keeps the last. @default 3
+   */
+  early_stopping_patience: positiveInt(1000).nullable().default(3),
   /** Nominal coverage of forecast intervals. @default 0.9 */
   prediction_interval: z.number().gt(0).lt(1).default(0.9),
 });

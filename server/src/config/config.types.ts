@@ -29,6 +29,8 @@ export interface Config {
     readonly experimentName: string;
     readonly concurrency: number;
     readonly predictionInterval: number;
+    /** Early-stopping patience in epochs, or null (train every epoch). */
+    readonly earlyStoppingPatience: number | null;
   };
   readonly models: {
     /** Families an AUTO run fits (config `models.enabled`). */

@@ -126,6 +126,7 @@ function toConfig(file: ConfigFile, configPath: string, env: ConfigEnv): Config 
       lstmUnits: model.lstm_units,
       lstmLayers: model.lstm_layers,
       learningRate: model.learning_rate,
+      scaling: model.scaling,
     },
     training: {
       maxEpochs: training.max_epochs,
@@ -133,6 +134,7 @@ function toConfig(file: ConfigFile, configPath: string, env: ConfigEnv): Config 
       experimentName: training.experiment_name,
       concurrency: training.concurrency,
       predictionInterval: training.prediction_interval,
+      earlyStoppingPatience: training.early_stopping_patience,
     },
     models: {
       enabled: [...file.models.enabled],

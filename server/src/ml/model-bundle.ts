@@ -49,6 +49,8 @@ export interface ModelVersionMeta {
   fitSeconds?: number;
   /** Why the final fit fell back to seasonal naive, or null. */
   fallback?: string | null;
+  /** CNN-LSTM with scaling `auto`: the backtest MASE of each scaling tried (the lowest was kept). */
+  scalingTrials?: Record<string, number | null>;
 }
 
 /** The TF.js model as saved by `model.save(withSaveHandler)`. */

@@ -21,6 +21,8 @@ import {
 import { forecastProblem, salesFloor } from '../ml/families/forecast-guard.js';
 import { getFamily } from '../ml/families/registry.js';
 import type { ModelVersionBundle } from '../ml/model-bundle.js';
+import { effectiveScaling } from '../ml/families/cnn-lstm/scaling.js';
+import { CNN_LSTM_SCALINGS, type CnnLstmScaling } from '../ml/hyperparameters.js';
 import { fitPredictionInterval, type PredictionInterval } from '../ml/prediction-interval.js';
 import type { TrainingJob } from './trainer.js';
 
@@ -68,18 +70,26 @@ export async function fitCandidate(
   const history: History = { startDate: series.dates[0]!, values: series.values };
   const family = await getFamily(name);
   await family.assertAvailable?.();
-  // The final fit first: the CNN-LSTM's epochs stream live from the start of its candidate.
-  const started = performance.now();
-  const { fitted, fallback } = await fitGuarded(name, history, options);
-  const fitSeconds = (performance.now() - started) / 1000;
-  try {
-    const quiet = { ...options, onEpoch: undefined };
-    const backtest = await runBacktest(family, history, {
+  const quiet = { ...options, onEpoch: undefined };
+  const backtestOf = (fit: FitOptions) =>
+    runBacktest(family, history, {
       origins: job.backtest.origins,
       horizon: job.backtest.horizon,
       coverage: job.intervalCoverage,
-      fit: quiet,
+      fit,
     });
+  // CNN-LSTM scaling `auto`: backtest each scaling first, fit the winner (its backtest is reused).
+  const choice =
+    name === 'CNN_LSTM' && hp.scaling === 'auto'
+      ? await chooseScaling(series.values, quiet, backtestOf)
+      : null;
+  const fitOptions = choice ? { ...options, hyperparameters: { ...hp, scaling: choice.scaling } } : options;
+  // Otherwise the final fit first: the CNN-LSTM's epochs stream live from the start of its candidate.
+  const started = performance.now();
+  const { fitted, fallback } = await fitGuarded(name, history, fitOptions);
+  const fitSeconds = (performance.now() - started) / 1000;
+  try {
+    const backtest = choice ? choice.backtest : await backtestOf({ ...fitOptions, onEpoch: undefined });
     const served = await getFamily(fitted.family);
     const validation = await oneStepValidation(served, history, {
       windowSize: hp.windowSize,
@@ -124,7 +134,7 @@ export async function fitCandidate(
         normalization: state.data.normalization
           ? (state.data.normalization as { mean: number; std: number })
           : fitNormalization(series.values),
-        hyperparameters: hp,
+        hyperparameters: fitOptions.hyperparameters,
         configSnapshot: job.configSnapshot,
         metrics,
         interval,
@@ -142,6 +152,7 @@ export async function fitCandidate(
         backtest,
         fitSeconds,
         fallback,
+        ...(choice ? { scalingTrials: choice.trials } : {}),
       },
       model: state.artifacts,
       plotPng,
@@ -150,6 +161,27 @@ export async function fitCandidate(
   } finally {
     fitted.dispose();
   }
+}
+
+/** Backtests the CNN-LSTM under each input scaling that applies to the series; the lowest MASE wins. */
+async function chooseScaling(
+  values: readonly number[],
+  options: FitOptions,
+  backtestOf: (fit: FitOptions) => Promise<Backtest | null>,
+): Promise<{ scaling: CnnLstmScaling; backtest: Backtest | null; trials: Record<string, number | null> }> {
+  const trials: Record<string, number | null> = {};
+  let best: { scaling: CnnLstmScaling; backtest: Backtest | null } | undefined;
+  for (const scaling of CNN_LSTM_SCALINGS) {
+    if (effectiveScaling(scaling, values) !== scaling) continue; // log1p with negative days
+    const backtest = await backtestOf({
+      ...options,
+      hyperparameters: { ...options.hyperparameters, scaling },
+    });
+    trials[scaling] = backtest?.mase ?? null;
+    if (!best || (backtest?.mase ?? Infinity) < (best.backtest?.mase ?? Infinity))
+      best = { scaling, backtest };
+  }
+  return { ...best!, trials };
 }
 
 /** The champion: lowest mean backtest MASE; without backtests, lowest validation MAE. */

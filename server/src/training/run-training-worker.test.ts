@@ -105,6 +105,17 @@ describe('startTrainingWorker', () => {
     expect(outcome.secondsPerEpoch).toBeNull();
   });
 
+  it('should backtest each CNN-LSTM input scaling under scaling auto and keep the lowest MASE', async () => {
+    const outcome = await startTrainingWorker(job({ scaling: 'auto', epochs: 2 }, 150)).done;
+    if (outcome.type !== 'done') throw new Error(`expected done, got ${outcome.type}`);
+    const meta = deserializeBundle(outcome.bundle).meta;
+    const trials = meta.scalingTrials!;
+    expect(Object.keys(trials).sort()).toEqual(['log1p', 'window', 'zscore']);
+    const best = Object.entries(trials).sort((a, b) => (a[1] ?? Infinity) - (b[1] ?? Infinity))[0]![0];
+    expect(meta.hyperparameters.scaling).toBe(best);
+    expect(meta.backtest!.mase).toBe(trials[best]);
+  });
+
   it('should stop within an epoch and answer cancelled when cancelled mid-run', async () => {
     const epochs: number[] = [];
     const handle = startTrainingWorker(job({ epochs: 200, batchSize: 4 }), {

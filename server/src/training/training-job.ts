@@ -39,6 +39,7 @@ export function resolveHyperparameters(
     batchSize: overrides.batchSize ?? config.data.batchSize,
     seed: config.training.seed,
     validationFraction: config.data.validationFraction,
+    patience: config.training.earlyStoppingPatience,
   };
 }
 

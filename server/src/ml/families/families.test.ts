@@ -71,6 +71,30 @@ describe('family CNN_LSTM', () => {
   });
 });
 
+describe('family CNN_LSTM with window scaling', () => {
+  beforeAll(async () => {
+    await initBackend('wasm');
+  });
+
+  it('should follow a level it never saw: the same window 1000 higher forecasts 1000 higher', async () => {
+    const family = await getFamily('CNN_LSTM');
+    const values = weeklySeries(160, 5);
+    const model = await family.fit(historyOf(values), {
+      ...fitOptions,
+      hyperparameters: { ...TINY_HP, scaling: 'window', patience: 1 },
+    });
+    const window = values.slice(-14);
+    const base = await model.forecast(5, window);
+    const raised = await model.forecast(
+      5,
+      window.map((v) => v + 1000),
+    );
+    raised.forEach((v, i) => expect(v).toBeCloseTo(base[i]! + 1000, 2));
+    expect((await model.state()).data.scaling).toBe('window');
+    model.dispose();
+  });
+});
+
 describe('family ARIMA', () => {
   it('should explain that the arima package is not a dependency when it is not installed', async () => {
     const family = await getFamily('ARIMA');
