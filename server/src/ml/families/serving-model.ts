@@ -6,6 +6,7 @@
 import { ForecastBatcher } from '../forecast-batcher.js';
 import type { ModelVersionBundle, ModelVersionMeta } from '../model-bundle.js';
 import { loadModel } from '../model-io.js';
+import type { CnnLstmScaling } from '../hyperparameters.js';
 import { getFamily } from './registry.js';
 
 /** A version that forecasts from a request's recent days. */
@@ -22,7 +23,9 @@ export async function loadServingModel(bundle: ModelVersionBundle): Promise<Serv
   if (!meta.state || meta.state.family === 'CNN_LSTM') {
     if (!bundle.model) throw new Error(`model version ${meta.id} has no TF.js weights`);
     const model = await loadModel(bundle.model);
-    const batcher = new ForecastBatcher(model, meta.normalization, meta.windowSize);
+    // Versions made before input scalings (no state) are zscore.
+    const scaling = (meta.state?.data as { scaling?: CnnLstmScaling } | undefined)?.scaling ?? 'zscore';
+    const batcher = new ForecastBatcher(model, meta.normalization, meta.windowSize, scaling);
     return {
       meta,
       forecast: (series, horizon) => batcher.forecast(series, horizon),
