@@ -43,8 +43,9 @@ const modelSchema = z.strictObject({
   learning_rate: z.number().gt(0).max(1).default(0.001),
   /**
    * Input scaling: zscore (train-part mean/std, the original), log1p (then zscore), window (each window
-   * by its own mean/std), or auto: each category backtests the three and keeps the best (no single one
-   * won on every series: README "How it models"). @default auto
+   * by its own mean/std), or auto: in AUTO runs each category backtests the three and keeps the best, a
+   * CNN-LSTM-only run uses window (no single one won on every series: README "How it models").
+   * @default auto
    */
   scaling: z.enum([...CNN_LSTM_SCALINGS, 'auto']).default('auto'),
 });

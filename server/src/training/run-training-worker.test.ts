@@ -105,10 +105,16 @@ describe('startTrainingWorker', () => {
     expect(outcome.secondsPerEpoch).toBeNull();
   });
 
-  it('should backtest each CNN-LSTM input scaling under scaling auto and keep the lowest MASE', async () => {
-    const outcome = await startTrainingWorker(job({ scaling: 'auto', epochs: 2 }, 150)).done;
+  it('should backtest each CNN-LSTM input scaling under scaling auto in an AUTO run and keep the lowest MASE', async () => {
+    const single = await startTrainingWorker(job({ scaling: 'auto', epochs: 1 }, 150)).done;
+    if (single.type !== 'done') throw new Error(`expected done, got ${single.type}`);
+    // Alone in its run, the CNN-LSTM streams epochs at once: the best single scaling, no trials.
+    expect(deserializeBundle(single.bundle).meta).toMatchObject({ hyperparameters: { scaling: 'window' } });
+    expect(deserializeBundle(single.bundle).meta.scalingTrials).toBeUndefined();
+    const auto = { ...job({ scaling: 'auto', epochs: 2 }, 150), families: ['CNN_LSTM', 'SEASONAL_NAIVE'] };
+    const outcome = await startTrainingWorker(auto as TrainingJob).done;
     if (outcome.type !== 'done') throw new Error(`expected done, got ${outcome.type}`);
-    const meta = deserializeBundle(outcome.bundle).meta;
+    const meta = deserializeBundle(outcome.candidates[0]!.bundle).meta;
     const trials = meta.scalingTrials!;
     expect(Object.keys(trials).sort()).toEqual(['log1p', 'window', 'zscore']);
     const best = Object.entries(trials).sort((a, b) => (a[1] ?? Infinity) - (b[1] ?? Infinity))[0]![0];
