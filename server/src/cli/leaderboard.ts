@@ -17,6 +17,8 @@ export interface LeaderboardRow {
   fitSeconds: number;
   champion: boolean;
   fallback: string | null;
+  /** The CNN-LSTM's input scaling (chosen on backtests under `auto`), else null. */
+  variant: string | null;
 }
 
 /** A row from a candidate version's metadata. */
@@ -31,6 +33,7 @@ export function leaderboardRow(meta: ModelVersionMeta, champion: boolean): Leade
     fitSeconds: meta.fitSeconds ?? 0,
     champion,
     fallback: meta.fallback ?? null,
+    variant: (meta.family ?? 'CNN_LSTM') === 'CNN_LSTM' ? (meta.hyperparameters.scaling ?? 'zscore') : null,
   };
 }
 
@@ -46,7 +49,7 @@ export function formatLeaderboard(category: string, rows: readonly LeaderboardRo
   for (const r of sorted) {
     table.push([
       category,
-      r.family,
+      r.variant ? `${r.family} [${r.variant}]` : r.family,
       fmt(r.backtestMae, 1),
       fmt(r.backtestMase, 3),
       fmt(r.backtestSmape, 1),
