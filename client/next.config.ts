@@ -1,5 +1,5 @@
 /**
- * Next.js config of the web app. Runtime settings (API URLs, API_KEY) are read per request by the root
+ * Next.js config of the web app. Runtime settings (API URLs) are read per request by the root
  * layout and the route handlers, not baked in at build time: one build serves any API address.
  */
 import path from 'node:path';

@@ -1,9 +1,11 @@
 /**
  * End-to-end tests in headless Debian Chromium (`apt-get install -y chromium`; never `playwright install`).
- * e2e/global-setup.ts starts a real API (temp DATA_DIR, tiny config, API_KEY set) and the built web app on
- * free ports; the specs read their URLs from process.env. `npm run test:e2e` at the repository root.
+ * e2e/global-setup.ts starts a real API (temp DATA_DIR, tiny config, API_KEY set, a viewer and a trainer)
+ * and the built web app on free ports; the specs read their URLs from process.env and run signed in as the
+ * trainer (storage state written by the setup) unless they open a context of their own. `npm run test:e2e` at the repository root.
  */
 import { defineConfig } from '@playwright/test';
+import { TRAINER_STATE } from './e2e/support/users';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -31,6 +33,7 @@ export default defineConfig({
     browserName: 'chromium',
     viewport: { width: 1280, height: 900 },
     launchOptions: { executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    storageState: TRAINER_STATE,
     screenshot: 'only-on-failure',
     trace: 'off',
   },

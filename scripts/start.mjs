@@ -1,8 +1,9 @@
 /**
  * `npm start`: the API and the web app together, then both URLs.
- * - API: the server workspace's `start` (PORT, default from config.yaml; DATA_DIR, DATABASE_URL, API_KEY…).
+ * - API: the server compiled to server/dist (compiled first when missing or older than a source), with PORT
+ *   (default from config.yaml), DATA_DIR, DATABASE_URL, API_KEY…; `--dev` runs its TypeScript sources instead.
  * - Web: `next start` on WEB_PORT (default config.yaml `web.port`, 3000), pointed at the API's printed URL
- *   (GRAPHQL_API_URL) and given API_KEY, which only its server-side proxy uses. The client is built first
+ *   (GRAPHQL_API_URL); its users sign in when the API is protected (it needs no API_KEY). The client is built first
  *   when there is no build or a source file is newer than it (a production build: pages load fast and
  *   behave as deployed; `next dev` would compile each page on its first visit). `--dev` runs `next dev`.
  * Output of both is prefixed ([api], [web]). Ctrl-C / SIGTERM stops both; if one dies, the other is stopped.
@@ -88,12 +89,27 @@ function needsBuild() {
 
 const telemetry = { NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? '1' };
 
+// The API is compiled once (and again when a source changes), so a start runs JavaScript instead of
+// transpiling TypeScript; `--dev` runs the sources through the SWC loader instead.
+const serverDir = path.join(root, 'server');
+if (!dev) {
+  const { exited } = run('[api]', ['scripts/build.mjs', '--if-stale'], { cwd: serverDir, env: {} });
+  const code = await exited;
+  if (code !== 0) {
+    console.error('[api] compiling the server failed; stopping.');
+    process.exit(code);
+  }
+}
+// The API's output reaches the terminal through this process's pipe: ask for readable logs when it is one.
+const apiEnv = process.stdout.isTTY && !process.env.LOG_FORMAT ? { LOG_FORMAT: 'pretty' } : {};
+const apiArgs = dev ? ['--import', '@swc-node/register/esm-register', 'src/index.ts'] : ['dist/index.js'];
+
 // The API first (it takes a few seconds: database, TF.js), the client build meanwhile.
 let apiUrl;
 const apiReady = new Promise((resolve) => {
-  const api = run('[api]', ['--import', '@swc-node/register/esm-register', 'src/index.ts'], {
-    cwd: path.join(root, 'server'),
-    env: {},
+  const api = run('[api]', apiArgs, {
+    cwd: serverDir,
+    env: apiEnv,
     onLine: (line) => {
       const match = /GraphQL API\s+(\S+)/.exec(line);
       if (match && !apiUrl) resolve((apiUrl = match[1]));

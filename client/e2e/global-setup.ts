@@ -1,26 +1,27 @@
 /**
  * Playwright global setup: a real API and the built web app on free ports, torn down after the run.
  * - API: the server's entry point (as `npm start` runs it) on a temp DATA_DIR with a tiny config (2
- *   categories, small model, 3 epochs) and sample data from the server's own generator, API_KEY set so the
- *   tests prove that the web app's proxy adds it. Database: a fresh database on the local Postgres when
- *   one answers (it is also what the latency measurement reads epoch timestamps from), else embedded PGlite.
+ *   categories, small model, 3 epochs, the web app's origin allowed) and sample data from the server's own
+ *   generator, protected: API_KEY set, and a viewer and a trainer made with `npm run users` beforehand
+ *   (real child processes). Database: a fresh database on the local Postgres when one answers (it is also
+ *   what the latency measurement reads epoch timestamps from), else embedded PGlite.
  * - Web: `next build` with API_KEY in the environment (the bundle check greps .next/static for it; skip with
- *   E2E_SKIP_BUILD=1 when iterating), then `next start`.
+ *   E2E_SKIP_BUILD=1 when iterating), then `next start` without it: the web app signs its users in.
+ * - The trainer signed in through the web app's own sign-in route; its cookie is the specs' storage state.
  * - One Beauty model trained through the API, for the predict and runs specs.
  * The specs read E2E_* variables set here.
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { request } from '@playwright/test';
 import pg from 'pg';
 import { gql, waitForRun } from './support/api';
-import { freePort, run, start, waitForOutput, type Started } from './support/processes';
+import { freePort, run } from './support/processes';
+import { baseEnv, CLIENT_DIR, NEXT_BIN, SERVER_DIR, startApi, startWeb } from './support/stack';
+import { TRAINER_STATE, USERS } from './support/users';
 
-const CLIENT_DIR = path.resolve(import.meta.dirname, '..');
-const SERVER_DIR = path.resolve(CLIENT_DIR, '../server');
-const NEXT_BIN = createRequire(import.meta.url).resolve('next/dist/bin/next');
 const ADMIN_URL = process.env.E2E_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 /** A fresh database on the local Postgres, or null when none answers (then the API embeds PGlite). */
@@ -48,7 +49,7 @@ async function createDatabase(): Promise<{ url: string; drop: () => Promise<void
   };
 }
 
-function writeConfig(dir: string): string {
+function writeConfig(dir: string, webOrigin: string): string {
   const configPath = path.join(dir, 'config.yaml');
   fs.writeFileSync(
     configPath,
@@ -59,6 +60,7 @@ function writeConfig(dir: string): string {
       'model:\n  conv_filters: 4\n  lstm_units: 4',
       'training:\n  max_epochs: 3\n  concurrency: 2',
       'mlflow:\n  enabled: false',
+      `api:\n  allowed_origins: ['${webOrigin}']`,
       '',
     ].join('\n'),
   );
@@ -74,8 +76,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const teardown = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch((e) => console.error('teardown:', e));
   };
-  // Children must not inherit Playwright's loader options.
-  const baseEnv = { ...process.env, NODE_OPTIONS: '', NEXT_TELEMETRY_DISABLED: '1' };
+  const env = baseEnv();
   try {
     await run(
       process.execPath,
@@ -92,30 +93,44 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         '--out',
         path.join(dir, 'sales.csv'),
       ],
-      { cwd: SERVER_DIR, env: baseEnv },
+      { cwd: SERVER_DIR, env },
     );
-    const configPath = writeConfig(dir);
+    const webPort = await freePort();
+    const webUrl = `http://127.0.0.1:${webPort}`;
+    const configPath = writeConfig(dir, webUrl);
     const database = await createDatabase();
     if (database) cleanups.push(database.drop);
+    const apiEnv: NodeJS.ProcessEnv = {
+      ...env,
+      CONFIG_PATH: configPath,
+      DATA_DIR: path.join(dir, 'data'),
+      DATABASE_URL: database?.url ?? '',
+      NODE_ENV: 'production',
+    };
+    // Before the API starts: an embedded database is held by one process at a time.
+    for (const [role, user] of Object.entries(USERS))
+      await run(
+        process.execPath,
+        [
+          '--import',
+          '@swc-node/register/esm-register',
+          'src/cli/users.ts',
+          'create',
+          '--email',
+          user.email,
+          '--role',
+          role,
+        ],
+        { cwd: SERVER_DIR, env: apiEnv, input: `${user.password}\n` },
+      );
 
-    const api: Started = start(
-      process.execPath,
-      ['--import', '@swc-node/register/esm-register', 'src/index.ts'],
-      {
-        cwd: SERVER_DIR,
-        env: {
-          ...baseEnv,
-          CONFIG_PATH: configPath,
-          DATA_DIR: path.join(dir, 'data'),
-          PORT: '0',
-          API_KEY: apiKey,
-          DATABASE_URL: database?.url ?? '',
-          NODE_ENV: 'production',
-        },
-      },
-    );
-    cleanups.push(api.stop);
-    const [, graphqlUrl] = (await waitForOutput(api, /GraphQL API\s+(\S+)/)) as unknown as [string, string];
+    const { api, graphqlUrl } = await startApi({ ...apiEnv, API_KEY: apiKey });
+    cleanups.push(async () => {
+      await api.stop();
+      // For post-mortems (a crash mid-suite shows up only as ECONNREFUSED in the specs).
+      fs.mkdirSync(path.join(CLIENT_DIR, 'test-results'), { recursive: true });
+      fs.writeFileSync(path.join(CLIENT_DIR, 'test-results/api.log'), api.output());
+    });
 
     // Train the model the predict and runs specs use while the web app builds.
     const trained = gql<{ train: { id: string }[] }>(
@@ -126,7 +141,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     ).then(async (res) => {
       const id = res.data?.train[0]?.id;
       if (!id) throw new Error(`train failed: ${JSON.stringify(res.errors)}`);
-      const status = await waitForRun(graphqlUrl, id);
+      const status = await waitForRun(graphqlUrl, id, { apiKey });
       if (status !== 'SUCCEEDED') throw new Error(`setup training ended ${status}`);
       return id;
     });
@@ -135,27 +150,31 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     if (built)
       await run(process.execPath, [NEXT_BIN, 'build'], {
         cwd: CLIENT_DIR,
-        env: { ...baseEnv, API_KEY: apiKey },
+        env: { ...env, API_KEY: apiKey },
       });
-    const webPort = await freePort();
-    const web = start(process.execPath, [NEXT_BIN, 'start', '-p', String(webPort), '-H', '127.0.0.1'], {
-      cwd: CLIENT_DIR,
-      env: { ...baseEnv, GRAPHQL_API_URL: graphqlUrl, API_KEY: apiKey },
-    });
+    const web = await startWeb(webPort, graphqlUrl);
     cleanups.push(web.stop);
-    await waitForOutput(web, /Ready in/);
+
+    const browserless = await request.newContext({ baseURL: webUrl });
+    const signedIn = await browserless.post('/api/auth/sign-in', {
+      form: { ...USERS.trainer, next: '/' },
+      maxRedirects: 0,
+    });
+    if (signedIn.status() !== 303 || signedIn.headers().location !== '/')
+      throw new Error(`trainer sign-in failed: ${signedIn.status()} ${signedIn.headers().location}`);
+    await browserless.storageState({ path: TRAINER_STATE });
+    await browserless.dispose();
 
     Object.assign(process.env, {
-      E2E_WEB_URL: `http://127.0.0.1:${webPort}`,
+      E2E_WEB_URL: webUrl,
       E2E_API_URL: graphqlUrl,
       E2E_API_KEY: apiKey,
       E2E_DATABASE_URL: database?.url ?? '',
       E2E_BUILT_WITH_KEY: built ? '1' : '',
       E2E_TRAINED_RUN_ID: await trained,
+      E2E_SALES_CSV: path.join(dir, 'sales.csv'),
     });
-    console.log(
-      `e2e: API ${graphqlUrl} (${database ? 'postgres' : 'embedded'}), web http://127.0.0.1:${webPort}`,
-    );
+    console.log(`e2e: API ${graphqlUrl} (${database ? 'postgres' : 'embedded'}), web ${webUrl}`);
     return teardown;
   } catch (error) {
     await teardown();

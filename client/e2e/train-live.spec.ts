@@ -113,7 +113,7 @@ test.describe('train', () => {
     // Right after the reload, the replay has drawn at least every point seen before it.
     await expect.poll(() => circles.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(before);
     await expect(circles).toHaveCount(12, { timeout: 120_000 });
-    expect(await waitForRun(env.api, runId)).toBe('SUCCEEDED');
+    expect(await waitForRun(env.api, runId, { apiKey: env.apiKey })).toBe('SUCCEEDED');
   });
 
   test('should show field errors and keep the form when input is out of range', async ({ page, url }) => {

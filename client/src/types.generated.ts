@@ -100,8 +100,14 @@ export type Forecast = {
 export type MlflowStatus = {
   __typename?: 'MlflowStatus';
   enabled: Scalars['Boolean']['output'];
+  /** Why the sync cannot reach MLflow (null while it can). */
+  lastError: Maybe<Scalars['String']['output']>;
+  /** Writes queued for MLflow, not yet acknowledged (0 when disabled; null if unknown). */
+  pendingWrites: Maybe<Scalars['Int']['output']>;
   reachable: Scalars['Boolean']['output'];
   trackingUri: Maybe<Scalars['String']['output']>;
+  /** Since when MLflow has not answered the sync (null while it answers). */
+  unreachableSince: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** AUTO fits every enabled family (config models.enabled), backtests them and activates the best by mean MASE; the others fit one family. ARIMA needs the optional "arima" package. */

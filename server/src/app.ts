@@ -18,9 +18,12 @@ import type { Config } from './config/load-config.js';
 import { openDatabase } from './db/db.js';
 import { checkReadiness } from './db/db.js';
 import { buildSchema } from './graphql/build-schema.js';
-import { apiKeyFromHeaders, makeContext, type Context } from './graphql/context.js';
+import { corsOptions } from './graphql/allowed-origins.js';
+import { tokenFromHeaders, type Context } from './graphql/context.js';
 import { bodyErrorHandler } from './graphql/body-errors.js';
 import { createHttpStatusPlugin } from './graphql/http-status.plugin.js';
+import { createNulBytePlugin } from './graphql/nul-bytes.js';
+import { createReadScopePlugin } from './graphql/read-scope.plugin.js';
 import { createFormatError } from './graphql/errors.js';
 import { apolloLimits, LIMITS } from './graphql/limits.js';
 import { RunEventBridge } from './graphql/run-event-bridge.js';
@@ -29,9 +32,12 @@ import { createWsServer } from './graphql/ws-server.js';
 import { initBackend } from './ml/backend.js';
 import { deserializeBundle } from './ml/model-bundle.js';
 import { bundleFiles } from './ml/model-folder.js';
+import { createAuthServices } from './modules/auth/auth-services.js';
+import { createAuthRouter, requireScopeRoute } from './modules/auth/auth.routes.js';
 import { ForecastsService } from './modules/forecasts/forecasts.service.js';
 import { ModelVersionsService } from './modules/model-versions/model-versions.service.js';
 import { createPlotRouter } from './modules/model-versions/plot.route.js';
+import { ReplayScheduler } from './modules/runs/replay-scheduler.js';
 import { RunsService } from './modules/runs/runs.service.js';
 import { SalesData } from './modules/series/sales-data.js';
 import { ServerInfoService } from './modules/server-info/server-info.service.js';
@@ -42,6 +48,7 @@ import { createLogger, createHttpLogger } from './ops/logger.js';
 import { createMetrics } from './ops/metrics.js';
 import { createMetricsPlugin } from './ops/metrics.plugin.js';
 import { createPlaygroundRouter } from './ops/playground.js';
+import { createStartupTimer, type StartupTimer } from './ops/startup-timer.js';
 import { createReadiness } from './ops/readiness.js';
 import type { Services } from './services.js';
 import { countQueued } from './training/job-queue.js';
@@ -54,6 +61,8 @@ export interface BuildAppOptions {
   queue?: { pollMs?: number; staleMs?: number };
   /** MLflow sync timings (poll, lease, backoff), shortened by tests. */
   mlflowSync?: Pick<MlflowSyncOptions, 'pollMs' | 'leaseMs' | 'backoff'>;
+  /** Start-up phase timing (index.ts starts it before anything else). @default one started here */
+  startupTimer?: StartupTimer;
 }
 
 export interface App {
@@ -64,18 +73,32 @@ export interface App {
 }
 
 export async function buildApp(config: Config, options: BuildAppOptions = {}): Promise<App> {
-  const logger = options.logger ?? createLogger();
+  const logger =
+    options.logger ??
+    createLogger({
+      level: config.logLevel,
+      pretty: config.logFormat === 'auto' ? undefined : config.logFormat === 'pretty',
+    });
   const production = process.env.NODE_ENV === 'production';
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const timer = options.startupTimer ?? createStartupTimer();
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    onConnectionError: (err) => logger.debug({ err }, 'a database connection was closed'),
+    onPhase: (name) => timer.mark(name),
+  });
   try {
     const data = await SalesData.load(config);
+    timer.mark('salesData');
     if (data.badRowCount)
       logger.warn({ badRows: data.badRowCount, csv: data.csvPath }, 'sales CSV has unreadable rows');
     const tfBackend = await initBackend('auto');
+    timer.mark('tfBackend');
     const hub = new RunEventHub();
     const modelVersions = new ModelVersionsService(db.prisma);
     const imported = await modelVersions.importCliVersions(config.dataDir);
     if (imported) logger.info({ imported }, 'imported model versions trained by the CLI');
+    timer.mark('cliModelImport');
     const metrics = createMetrics();
     // MLflow tracking: runs queue their MLflow writes in the database; the sync replays them (when enabled).
     const mlflowClient =
@@ -118,9 +141,16 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
       hub,
       modelVersions,
       runs: new RunsService(db.prisma, config, data, () => queue.notify(), queue),
+      replays: new ReplayScheduler(),
       forecasts,
-      serverInfo: new ServerInfoService(config, { tfBackend, database: db.kind }, async () =>
-        mlflowClient ? mlflowClient.ping() : false,
+      serverInfo: new ServerInfoService(
+        config,
+        { tfBackend, database: db.kind },
+        async () => (mlflowClient ? mlflowClient.ping() : false),
+        mlflowSync ? () => mlflowSync.status() : undefined,
+      ),
+      auth: createAuthServices(config, db, (err) =>
+        logger.warn({ err }, 'rate-limit database connection failed'),
       ),
     };
     metrics.setRunStatusCollector(async () => {
@@ -128,8 +158,10 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
       return Object.fromEntries(groups.map((g) => [g.status, g._count._all]));
     });
     metrics.setQueueDepthCollector(() => countQueued(db.prisma));
+    if (mlflowSync) metrics.setMlflowPendingCollector(async () => (await mlflowSync.status()).pending);
 
     const schema = await buildSchema();
+    timer.mark('schema');
     const app = express();
     const httpServer = http.createServer(app);
     const ws = createWsServer({ httpServer, path: config.api.path, schema, services, production });
@@ -137,6 +169,9 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     const apollo = new ApolloServer<Context>({
       schema,
       introspection: true,
+      // index.ts owns SIGTERM/SIGINT: Apollo's handler would stop only itself and re-raise the signal,
+      // killing the process before the queue, the MLflow sync and the database are shut down.
+      stopOnTerminationSignals: false,
       ...limits,
       includeStacktraceInErrorResponses: !production,
       formatError: createFormatError({
@@ -149,13 +184,18 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
         ApolloServerPluginDrainHttpServer({ httpServer }),
         { serverWillStart: async () => ({ drainServer: async () => ws.dispose() }) },
         ApolloServerPluginLandingPageDisabled(),
+        createReadScopePlugin(),
         createHttpStatusPlugin<Context>(),
+        createNulBytePlugin<Context>(),
         createMetricsPlugin<Context>(metrics),
       ],
     });
     await apollo.start();
+    timer.mark('apollo');
 
     app.disable('x-powered-by');
+    // The caller's address (rate limits of anonymous callers) from X-Forwarded-For of trusted proxies only.
+    app.set('trust proxy', config.api.trustProxy);
     app.use(createHttpLogger(logger));
     app.use(metrics.httpMetricsMiddleware);
     app.use(
@@ -176,17 +216,26 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
       metrics.liveSubscriptions.set(hub.subscriberCount);
       void metrics.metricsHandler(req, res, next);
     });
+    app.use(createAuthRouter(services.auth));
+    app.use('/plots', requireScopeRoute(services.auth, 'read'));
     app.use(createPlotRouter(modelVersions));
+    // CORS first: the playground router would otherwise answer the preflight (OPTIONS) without its headers.
+    app.use(config.api.path, cors(corsOptions(config.api.allowedOrigins)));
     app.use(createPlaygroundRouter({ graphqlPath: config.api.path }));
     app.use(
       config.api.path,
-      cors({ origin: config.api.allowedOrigins.length ? [...config.api.allowedOrigins] : true }),
       express.json({
         limit: LIMITS.maxBodyBytes,
         type: ['application/json', 'application/graphql-response+json'],
       }),
       expressMiddleware(apollo, {
-        context: async ({ req }) => makeContext(services, apiKeyFromHeaders(req.headers)),
+        context: async ({ req }) => ({
+          services,
+          principal: await services.auth.authenticator.authenticate({
+            token: tokenFromHeaders(req.headers),
+            ip: req.ip,
+          }),
+        }),
       }),
       bodyErrorHandler,
     );
@@ -195,6 +244,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     const bridge = db.kind === 'postgres' ? new RunEventBridge(hub, db.url, logger) : undefined;
     await bridge?.start();
     await queue.start();
+    timer.mark('queue');
     mlflowSync?.start();
     let stopping: Promise<void> | undefined;
     return {
@@ -203,6 +253,8 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
         new Promise((resolve, reject) => {
           httpServer.once('error', reject);
           httpServer.listen(port, host, () => {
+            timer.mark('listen');
+            timer.log(logger);
             const actual = (httpServer.address() as AddressInfo).port;
             resolve({ url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${actual}`, port: actual });
           });
@@ -212,6 +264,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
           await apollo.stop(); // stops accepting, drains HTTP and WebSocket clients
           await queue.stop();
           await mlflowSync?.stop(); // before the database closes: it settles the row it is sending
+          await services.auth.rateLimits.close();
           await bridge?.stop();
           await db.close();
         })()),

@@ -1,10 +1,11 @@
 /**
  * The API server's entry point: load the config, build the app, listen, print the URLs, and shut down
- * gracefully on SIGTERM/SIGINT (in-flight requests finish, no run is left RUNNING).
+ * gracefully on SIGTERM/SIGINT (in-flight requests finish, no run is left RUNNING; see shutdown-signals.ts).
  */
 import { loadConfig } from './config/load-config.js';
 import { buildApp } from './app.js';
 import { runCli } from './cli/run-cli.js';
+import { stopOnShutdownSignal } from './ops/shutdown-signals.js';
 
 runCli(async () => {
   const config = loadConfig();
@@ -13,9 +14,5 @@ runCli(async () => {
   const { db } = app.services;
   process.stdout.write(`GraphQL API  ${url}${config.api.path}  (HTTP, WebSocket, playground in a browser)\n`);
   process.stdout.write(`Operations   ${url}/healthz  ${url}/readyz  ${url}/metrics   database: ${db.kind}\n`);
-  await new Promise<void>((resolve) => {
-    const stop = () => void app.stop().then(resolve);
-    process.once('SIGTERM', stop);
-    process.once('SIGINT', stop);
-  });
+  await stopOnShutdownSignal(() => app.stop());
 }, 'usage: npm start (configure with config.yaml and the environment variables in .env.example)');

@@ -20,13 +20,19 @@ export async function gql<T>(
 }
 
 /** Polls a run until it leaves QUEUED/RUNNING; returns its final status. */
-export async function waitForRun(url: string, id: string, timeoutMs = 120_000): Promise<string> {
+export async function waitForRun(
+  url: string,
+  id: string,
+  options: { apiKey?: string; timeoutMs?: number } = {},
+): Promise<string> {
+  const { apiKey, timeoutMs = 120_000 } = options;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const res = await gql<{ run: { status: string } | null }>(
       url,
       'query($id: ID!) { run(id: $id) { status } }',
       { id },
+      apiKey,
     );
     const status = res.data?.run?.status;
     if (status && !['QUEUED', 'RUNNING'].includes(status)) return status;

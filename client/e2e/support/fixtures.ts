@@ -17,6 +17,10 @@ export const env = {
   get databaseUrl() {
     return process.env.E2E_DATABASE_URL || null;
   },
+  /** The sample sales CSV the setup generated (for specs that start an API of their own). */
+  get salesCsv() {
+    return process.env.E2E_SALES_CSV!;
+  },
   get trainedRunId() {
     return process.env.E2E_TRAINED_RUN_ID!;
   },

@@ -22,13 +22,22 @@ export interface Started {
   stop: () => Promise<void>;
 }
 
-/** Starts a command in its own process group; `stop()` sends SIGTERM to the group (SIGKILL after 10 s). */
+/**
+ * Starts a command in its own process group; `stop()` sends SIGTERM to the group (SIGKILL after 10 s).
+ * `input`, when given, is written to its stdin (then closed).
+ */
 export function start(
   command: string,
   args: string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv },
+  options: { cwd: string; env: NodeJS.ProcessEnv; input?: string },
 ): Started {
-  const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const { input, ...spawnOptions } = options;
+  const child = spawn(command, args, {
+    ...spawnOptions,
+    detached: true,
+    stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+  });
+  if (input !== undefined) child.stdin!.end(input);
   let out = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
@@ -82,7 +91,7 @@ export function waitForOutput(
 export async function run(
   command: string,
   args: string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv },
+  options: { cwd: string; env: NodeJS.ProcessEnv; input?: string },
 ): Promise<string> {
   const started = start(command, args, options);
   const code = await new Promise<number | null>((r) => started.child.once('exit', (c) => r(c)));

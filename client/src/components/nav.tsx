@@ -1,7 +1,8 @@
 'use client';
-/** The top navigation; marks the current section with aria-current. */
+/** The top navigation; marks the current section with aria-current; the signed-in user and Sign out. */
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { useViewer } from '@/lib/auth/viewer-context';
 
 const LINKS = [
   { href: '/', label: 'Explorer' },
@@ -12,6 +13,7 @@ const LINKS = [
 
 export function Nav() {
   const pathname = usePathname();
+  const user = useViewer()?.user;
   const current = (href: string) => (href === '/' ? pathname === '/' : pathname.startsWith(href));
   return (
     <header className="site-header">
@@ -30,6 +32,18 @@ export function Nav() {
           ))}
         </ul>
       </nav>
+      {user && (
+        <div className="account">
+          <span>
+            {user.email} ({user.role})
+          </span>
+          <form method="post" action="/api/auth/sign-out">
+            <button type="submit" className="secondary">
+              Sign out
+            </button>
+          </form>
+        </div>
+      )}
     </header>
   );
 }

@@ -24,25 +24,25 @@ function fakeFetch(status = 200) {
 }
 
 describe('forwardGraphQL', () => {
-  it('should add the API key server-side and drop the browser credentials when API_KEY is set', async () => {
+  it("should send the user's session as the bearer and drop the browser's own credentials", async () => {
     const fetch = fakeFetch();
     const response = await forwardGraphQL(post(), {
       apiUrl: 'http://api:4000/graphql',
-      apiKey: 's3cret',
+      sessionToken: 'sfs_abc',
       fetch,
     });
     const [url, init] = fetch.mock.calls[0]!;
     const headers = new Headers(init!.headers);
     expect(String(url)).toBe('http://api:4000/graphql');
-    expect(headers.get('authorization')).toBe('Bearer s3cret');
+    expect(headers.get('authorization')).toBe('Bearer sfs_abc');
     expect(headers.get('cookie')).toBeNull();
-    expect(new TextDecoder().decode(init!.body as ArrayBuffer)).toContain('serverInfo');
+    expect(await new Response(init!.body).text()).toContain('serverInfo');
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { ok: true } });
     expect(response.headers.get('content-type')).toBe('application/graphql-response+json');
   });
 
-  it('should send no authorization when no key is configured', async () => {
+  it('should send no authorization without a session', async () => {
     const fetch = fakeFetch();
     await forwardGraphQL(post(), { apiUrl: 'http://api:4000/graphql', fetch });
     expect(new Headers(fetch.mock.calls[0]![1]!.headers).get('authorization')).toBeNull();
@@ -100,7 +100,7 @@ describe('forwardPlot', () => {
 
 describe('runtime config', () => {
   it('should default to the API of npm start', () => {
-    expect(readProxyConfig({})).toEqual({ apiUrl: 'http://127.0.0.1:4000/graphql', apiKey: undefined });
+    expect(readProxyConfig({ API_KEY: 'k3y' })).toEqual({ apiUrl: 'http://127.0.0.1:4000/graphql' });
     expect(readPublicConfig({})).toEqual({
       graphqlWsUrl: null,
       apiOrigin: null,

@@ -1,22 +1,46 @@
 /**
  * The server side of the browser's GraphQL over HTTP: `app/api/graphql/route.ts` forwards each request to
- * the API and adds `Authorization: Bearer <API_KEY>` when the key is set, so the key stays on the server and
- * the browser talks to its own origin (no CORS). An unreachable API answers 502 with a GraphQL error coded
- * API_UNREACHABLE, which the pages show with a retry button.
+ * the API with the signed-in user's session token (from the httpOnly cookie) as its bearer, so the
+ * browser talks to its own origin and holds no secret. Bodies are streamed both ways and limited to the
+ * API's own ceiling (200 KB): a larger one answers 413 with a GraphQL error without being read. An
+ * unreachable API answers 502 with a GraphQL error coded API_UNREACHABLE, which the pages show with a retry.
  */
+import { BodyTooLargeError, declaredTooLarge, limitStream } from './body-limit';
 import type { ProxyConfig } from './runtime-config';
 
 export interface ForwardOptions extends ProxyConfig {
+  /** The signed-in user's API session token (sent as `Authorization: Bearer`). */
+  sessionToken?: string;
   /** For tests. @default globalThis.fetch */
   fetch?: typeof fetch;
   /** Abort the upstream request after this long. @default 60000 */
   timeoutMs?: number;
+  /** Largest request body forwarded. @default 204800, the API's limit */
+  maxBodyBytes?: number;
 }
 
+/** The API's body limit (server/src/graphql/limits.ts): nothing larger is worth forwarding. */
+export const MAX_BODY_BYTES = 200 * 1024;
+
 // Request headers the API needs; everything else (cookies, the browser's own credentials) stays here.
-const FORWARDED = ['content-type', 'accept', 'apollo-require-preflight', 'x-apollo-operation-name'];
+const FORWARDED = [
+  'content-type',
+  'accept',
+  'apollo-require-preflight',
+  'x-apollo-operation-name',
+  'x-forwarded-for',
+];
+
+const graphqlError = (status: number, message: string, code: string) =>
+  Response.json(
+    { errors: [{ message, extensions: { code } }] },
+    { status, headers: { 'content-type': 'application/graphql-response+json', 'cache-control': 'no-store' } },
+  );
 
 export async function forwardGraphQL(request: Request, options: ForwardOptions): Promise<Response> {
+  const max = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const tooLarge = () => graphqlError(413, `request body is larger than ${max} bytes`, 'BAD_USER_INPUT');
+  if (declaredTooLarge(request, max)) return tooLarge();
   const target = new URL(options.apiUrl);
   if (request.method === 'GET')
     new URL(request.url).searchParams.forEach((v, k) => target.searchParams.set(k, v));
@@ -25,16 +49,19 @@ export async function forwardGraphQL(request: Request, options: ForwardOptions):
     const value = request.headers.get(name);
     if (value) headers.set(name, value);
   }
-  if (options.apiKey) headers.set('authorization', `Bearer ${options.apiKey}`);
+  if (options.sessionToken) headers.set('authorization', `Bearer ${options.sessionToken}`);
+  const hasBody = request.body && request.method !== 'GET' && request.method !== 'HEAD';
   try {
     const upstream = await (options.fetch ?? fetch)(target, {
       method: request.method,
       headers,
-      body: request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer(),
+      body: hasBody ? limitStream(request.body!, max) : undefined,
+      // A streamed request body needs half duplex (undici); the type of RequestInit does not know it yet.
+      ...({ duplex: 'half' } as object),
       signal: AbortSignal.timeout(options.timeoutMs ?? 60_000),
       cache: 'no-store',
     });
-    return new Response(await upstream.arrayBuffer(), {
+    return new Response(upstream.body, {
       status: upstream.status,
       headers: {
         'content-type': upstream.headers.get('content-type') ?? 'application/json',
@@ -42,19 +69,14 @@ export async function forwardGraphQL(request: Request, options: ForwardOptions):
       },
     });
   } catch (error) {
+    if (
+      error instanceof BodyTooLargeError ||
+      (error as { cause?: unknown }).cause instanceof BodyTooLargeError
+    )
+      return tooLarge();
     const reason =
       error instanceof Error && error.name === 'TimeoutError' ? 'did not answer in time' : 'is unreachable';
-    return Response.json(
-      {
-        errors: [
-          { message: `The API at ${target.origin} ${reason}.`, extensions: { code: 'API_UNREACHABLE' } },
-        ],
-      },
-      {
-        status: 502,
-        headers: { 'content-type': 'application/graphql-response+json', 'cache-control': 'no-store' },
-      },
-    );
+    return graphqlError(502, `The API at ${target.origin} ${reason}.`, 'API_UNREACHABLE');
   }
 }
 
@@ -63,13 +85,15 @@ export async function forwardPlot(file: string, options: ForwardOptions): Promis
   if (!/^[0-9a-f-]{36}\.png$/i.test(file)) return new Response('not found', { status: 404 });
   try {
     const upstream = await (options.fetch ?? fetch)(new URL(`/plots/${file}`, options.apiUrl), {
+      headers: options.sessionToken ? { authorization: `Bearer ${options.sessionToken}` } : {},
       signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
     });
     return new Response(upstream.body, {
       status: upstream.status,
       headers: {
         'content-type': upstream.headers.get('content-type') ?? 'image/png',
-        'cache-control': upstream.headers.get('cache-control') ?? 'no-store',
+        // Private: behind sign-in a shared cache must not keep it.
+        'cache-control': 'private, max-age=3600',
       },
     });
   } catch {

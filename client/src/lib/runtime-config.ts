@@ -1,7 +1,7 @@
 /**
  * The web app's runtime settings, read from the environment of the Next.js server at request time (one build
  * serves any API address). `readPublicConfig` is what the browser may see (no secrets: it is serialized into
- * the page); `readProxyConfig` stays on the server (it holds API_KEY). Defaults match `npm start`.
+ * the page); `readProxyConfig` is where the server forwards to. Defaults match `npm start`.
  */
 
 /** Settings the browser gets from the root layout. Nothing secret. */
@@ -16,12 +16,10 @@ export interface PublicConfig {
   graphqlPath: string;
 }
 
-/** Where the route handlers forward to, and the key they add. Server only. */
+/** Where the route handlers forward to. Server only. */
 export interface ProxyConfig {
   /** GRAPHQL_API_URL. @default "http://127.0.0.1:4000/graphql" */
   apiUrl: string;
-  /** API_KEY: sent as `Authorization: Bearer <key>` by the proxy; never sent to the browser. */
-  apiKey?: string;
 }
 
 export const DEFAULT_API_URL = 'http://127.0.0.1:4000/graphql';
@@ -37,7 +35,7 @@ export function readProxyConfig(env: Env = process.env): ProxyConfig {
   const apiUrl = pick(env, 'GRAPHQL_API_URL') ?? DEFAULT_API_URL;
   const parsed = new URL(apiUrl);
   if (!/^https?:$/.test(parsed.protocol)) throw new TypeError(`GRAPHQL_API_URL must be http(s): ${apiUrl}`);
-  return { apiUrl, apiKey: pick(env, 'API_KEY') ?? undefined };
+  return { apiUrl };
 }
 
 export function readPublicConfig(env: Env = process.env): PublicConfig {

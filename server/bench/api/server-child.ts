@@ -15,9 +15,17 @@ export interface EpochTimesRequest {
   runId: string;
 }
 
+/** Parent → child: run a full garbage collection (the child runs with --expose-gc), for memory readings. */
+export interface GcRequest {
+  type: 'gc';
+  requestId: number;
+}
+
 /** Child → parent. `times` are [epoch, EpochMetric.createdAt in ms since the epoch]. */
 export type ChildMessage =
-  { type: 'ready'; url: string } | { type: 'epochTimes'; requestId: number; times: [number, number][] };
+  | { type: 'ready'; url: string }
+  | { type: 'epochTimes'; requestId: number; times: [number, number][] }
+  | { type: 'gc'; requestId: number };
 
 const send = (message: ChildMessage) => process.send?.(message);
 
@@ -37,7 +45,11 @@ process.once('SIGTERM', stop);
 process.once('SIGINT', stop);
 process.once('disconnect', stop);
 
-process.on('message', (message: EpochTimesRequest) => {
+process.on('message', (message: EpochTimesRequest | GcRequest) => {
+  if (message.type === 'gc') {
+    (globalThis as { gc?: () => void }).gc?.();
+    return send({ type: 'gc', requestId: message.requestId });
+  }
   if (message.type !== 'epochTimes') return;
   void app.services.db.prisma.epochMetric
     .findMany({ where: { runId: message.runId }, select: { epoch: true, createdAt: true } })

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
-import type { ChildMessage, EpochTimesRequest } from './server-child.js';
+import type { ChildMessage, EpochTimesRequest, GcRequest } from './server-child.js';
 
 const SERVER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const REPO_CONFIG = path.resolve(SERVER_DIR, '../config.yaml');
@@ -24,10 +24,12 @@ export interface ServerProcess {
   wsUrl: string;
   /** Epoch → EpochMetric.createdAt (ms) of a run, read by the server from its database. */
   epochTimes(runId: string): Promise<Map<number, number>>;
+  /** A full garbage collection in the server, so that memory readings show what is still referenced. */
+  collectGarbage(): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** Writes the temp project: the repo's config with an absolute CSV path and MLflow disabled. */
+/** Writes the temp project: the repo's config with an absolute CSV path, MLflow and rate limits off. */
 function writeProject(dir: string): { configPath: string; graphqlPath: string } {
   if (!fs.existsSync(REPO_CONFIG)) {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -38,6 +40,8 @@ function writeProject(dir: string): { configPath: string; graphqlPath: string } 
   doc.setIn(['data', 'csv_path'], path.resolve(path.dirname(REPO_CONFIG), csv));
   // No tracking server runs during the benchmark, and its outbox retries would be measured too.
   doc.setIn(['mlflow', 'enabled'], false);
+  // The load is one client at thousands of calls a second: rate limits would measure themselves.
+  for (const limit of ['predict', 'train', 'import']) doc.setIn(['api', 'rate_limits', limit], 0);
   const configPath = path.join(dir, 'config.yaml');
   fs.writeFileSync(configPath, doc.toString());
   const graphqlPath = doc.getIn(['api', 'path']);
@@ -63,7 +67,12 @@ export async function startServerProcess(options: { databaseUrl?: string } = {})
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   const child = spawn(
     process.execPath,
-    ['--import', '@swc-node/register/esm-register', path.join('bench', 'api', 'server-child.ts')],
+    [
+      '--expose-gc',
+      '--import',
+      '@swc-node/register/esm-register',
+      path.join('bench', 'api', 'server-child.ts'),
+    ],
     { cwd: SERVER_DIR, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] },
   );
   let output = '';
@@ -88,7 +97,18 @@ export async function startServerProcess(options: { databaseUrl?: string } = {})
   let nextRequestId = 1;
   child.on('message', (message: ChildMessage) => {
     if (message.type === 'epochTimes') pending.get(message.requestId)?.(message.times);
+    if (message.type === 'gc') pending.get(message.requestId)?.([]);
   });
+  const ask = <T>(request: EpochTimesRequest | GcRequest, map: (times: [number, number][]) => T) =>
+    new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no answer to ${request.type}`)), 10_000);
+      pending.set(request.requestId, (times) => {
+        clearTimeout(timer);
+        pending.delete(request.requestId);
+        resolve(map(times));
+      });
+      child.send(request);
+    });
 
   try {
     const url = await new Promise<string>((resolve, reject) => {
@@ -110,16 +130,8 @@ export async function startServerProcess(options: { databaseUrl?: string } = {})
       graphqlUrl: `${url}${graphqlPath}`,
       wsUrl: `${url.replace('http', 'ws')}${graphqlPath}`,
       epochTimes: (runId) =>
-        new Promise((resolve, reject) => {
-          const requestId = nextRequestId++;
-          const timer = setTimeout(() => reject(new Error('no answer for epoch times')), 10_000);
-          pending.set(requestId, (times) => {
-            clearTimeout(timer);
-            pending.delete(requestId);
-            resolve(new Map(times));
-          });
-          child.send({ type: 'epochTimes', requestId, runId } satisfies EpochTimesRequest);
-        }),
+        ask({ type: 'epochTimes', requestId: nextRequestId++, runId }, (times) => new Map(times)),
+      collectGarbage: () => ask({ type: 'gc', requestId: nextRequestId++ }, () => undefined),
       stop,
     };
   } catch (error) {

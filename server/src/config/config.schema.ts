@@ -111,7 +111,44 @@ const apiSchema = z.strictObject({
     .string()
     .regex(/^\/[\w\-/]*$/, 'must start with / and contain only URL path characters')
     .default('/graphql'),
-  allowed_origins: z.array(z.string()).default([]),
+  /**
+   * Browser origins that may call the API (CORS) and open its WebSocket, e.g. `http://localhost:3000`;
+   * `'*'` allows any. The API's own origin (the playground) and clients that send no Origin header
+   * (servers, CLIs) are always allowed. @default [] (same origin only)
+   */
+  allowed_origins: z
+    .array(z.string().regex(/^(\*|https?:\/\/[^/\s]+)$/, 'must be * or an origin like http://host:port'))
+    .default([]),
+  /**
+   * Which proxies' X-Forwarded-For to believe for the caller's address (rate limits of anonymous
+   * callers): Express' `trust proxy` values, e.g. `loopback` (the web app on the same machine),
+   * `loopback, uniquelocal` (in a cluster), or `false`. @default loopback
+   */
+  trust_proxy: z.union([z.boolean(), z.string().min(1)]).default('loopback'),
+  /** How long a web app sign-in lasts. @default 12 */
+  session_hours: z
+    .number()
+    .gt(0)
+    .max(24 * 90)
+    .default(12),
+  /**
+   * Calls per caller (API key, user, or address when anonymous) per window; 0 = unlimited. `predict`,
+   * `train` (train, trainAll, cancelRun) and `import` count mutations of that scope; `sign_in` counts
+   * sign-in attempts per address and email.
+   */
+  rate_limits: z
+    .strictObject({
+      window_seconds: positiveInt(86_400).default(60),
+      predict: z.number().int().min(0).default(600),
+      train: z.number().int().min(0).default(30),
+      import: z.number().int().min(0).default(30),
+      sign_in: z.number().int().min(0).default(10),
+    })
+    .prefault({}),
+  /** Open WebSocket connections one client IP may hold; more are closed with 4429. @default 1000 */
+  max_connections_per_ip: positiveInt(1_000_000).default(1000),
+  /** Operations (subscriptions) running at once on one WebSocket; more answer BAD_USER_INPUT. @default 100 */
+  max_subscriptions_per_connection: positiveInt(100_000).default(100),
 });
 
 /** The whole file. Unknown keys are errors: a typo must not silently fall back to a default. */

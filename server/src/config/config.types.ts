@@ -14,6 +14,14 @@ export interface Config {
   readonly dataDir: string;
   /** A Postgres server to use instead of the embedded one (DATABASE_URL). */
   readonly databaseUrl?: string;
+  /** The server's log level (LOG_LEVEL; `debug` adds the start-up breakdown). @default info */
+  readonly logLevel: string;
+  /**
+   * LOG_FORMAT: `pretty` lines for people, `json` lines for collectors, `auto` (pretty when stdout is a
+   * terminal). `npm start` pipes the API's output, so it sets `pretty` when its own stdout is a terminal.
+   * @default auto
+   */
+  readonly logFormat: 'auto' | 'pretty' | 'json';
   readonly data: {
     readonly csvPath: string;
     readonly columns: { readonly date: string; readonly category: string; readonly amount: string };
@@ -44,8 +52,26 @@ export interface Config {
     readonly port: number;
     readonly path: string;
     readonly allowedOrigins: readonly string[];
-    /** When set, state-changing mutations need it (API_KEY). */
+    /** WebSocket connections one client IP may hold open (`api.max_connections_per_ip`). */
+    readonly maxConnectionsPerIp: number;
+    /** Operations running at once on one WebSocket (`api.max_subscriptions_per_connection`). */
+    readonly maxSubscriptionsPerConnection: number;
+    /** API_KEY: an admin key; when set every operation needs credentials. */
     readonly apiKey?: string;
+    /** Express `trust proxy` (api.trust_proxy). */
+    readonly trustProxy: boolean | string;
+    /** Web app sign-in lifetime (api.session_hours). */
+    readonly sessionHours: number;
+    /** Calls per caller per window; 0 = unlimited (api.rate_limits). */
+    readonly rateLimits: {
+      readonly windowSeconds: number;
+      readonly perWindow: {
+        readonly predict: number;
+        readonly train: number;
+        readonly import: number;
+        readonly sign_in: number;
+      };
+    };
   };
   readonly web: { readonly port: number };
 }

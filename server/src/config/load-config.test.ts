@@ -102,6 +102,30 @@ describe('loadConfig', () => {
     );
   });
 
+  it('should take the log level from LOG_LEVEL and reject one pino does not know', () => {
+    const file = write('log.yaml', MINIMAL);
+    expect(loadConfig({}, file).logLevel).toBe('info');
+    expect(loadConfig({ LOG_LEVEL: 'debug' }, file).logLevel).toBe('debug');
+    expect(() => loadConfig({ LOG_LEVEL: 'verbose' }, file)).toThrow(/LOG_LEVEL must be one of .*"verbose"/);
+    expect(loadConfig({}, file).logFormat).toBe('auto');
+    expect(loadConfig({ LOG_FORMAT: 'json' }, file).logFormat).toBe('json');
+    expect(() => loadConfig({ LOG_FORMAT: 'xml' }, file)).toThrow(/LOG_FORMAT must be one of/);
+  });
+
+  it('should default the access-control settings and refuse an origin that is not one', () => {
+    const config = loadConfig({}, write('api.yaml', MINIMAL));
+    expect(config.api).toMatchObject({
+      allowedOrigins: [],
+      trustProxy: 'loopback',
+      sessionHours: 12,
+      rateLimits: { windowSeconds: 60, perWindow: { predict: 600, train: 30, import: 30, sign_in: 10 } },
+    });
+    const bad = write('origin.yaml', `${MINIMAL}api:\n  allowed_origins: ['http://localhost:3000/app']\n`);
+    expect(() => loadConfig({}, bad)).toThrow(/api\.allowed_origins\.0: must be \* or an origin/);
+    const negative = write('limit.yaml', `${MINIMAL}api:\n  rate_limits:\n    train: -1\n`);
+    expect(() => loadConfig({}, negative)).toThrow(/api\.rate_limits\.train/);
+  });
+
   it('should return a frozen object', () => {
     const config = loadConfig({}, write('frozen.yaml', MINIMAL));
     expect(Object.isFrozen(config.data.categories)).toBe(true);

@@ -25,10 +25,17 @@ export type ConfigEnv = Partial<
     | 'PORT'
     | 'WEB_PORT'
     | 'API_KEY'
+    | 'LOG_LEVEL'
+    | 'LOG_FORMAT'
     | 'INIT_CWD',
     string | undefined
   >
 >;
+
+/** pino's levels, for LOG_LEVEL. */
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
+/** LOG_FORMAT: `auto` is pretty on a terminal and JSON otherwise. */
+const LOG_FORMATS = ['auto', 'pretty', 'json'];
 
 /** Which env var overrides which key: named in errors so users know where a bad value came from. */
 const ENV_KEYS: Record<string, string> = { 'api.port': 'PORT', 'web.port': 'WEB_PORT' };
@@ -107,11 +114,23 @@ function toConfig(file: ConfigFile, configPath: string, env: ConfigEnv): Config 
     );
   }
   const { data, model, training, api, web } = file;
+  const logFormat = env.LOG_FORMAT || 'auto';
+  if (!LOG_FORMATS.includes(logFormat))
+    throw new ConfigError(
+      `LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')} (got ${JSON.stringify(logFormat)})`,
+    );
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!LOG_LEVELS.includes(logLevel))
+    throw new ConfigError(
+      `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got ${JSON.stringify(logLevel)})`,
+    );
   return {
     configPath,
     rootDir,
     dataDir: path.resolve(env.INIT_CWD ?? rootDir, env.DATA_DIR || path.join(rootDir, '.data')),
     databaseUrl: env.DATABASE_URL || undefined,
+    logLevel,
+    logFormat: logFormat as Config['logFormat'],
     data: {
       csvPath: path.resolve(rootDir, data.csv_path),
       columns: { ...data.columns },
@@ -151,7 +170,20 @@ function toConfig(file: ConfigFile, configPath: string, env: ConfigEnv): Config 
       port: api.port,
       path: api.path,
       allowedOrigins: [...api.allowed_origins],
+      maxConnectionsPerIp: api.max_connections_per_ip,
+      maxSubscriptionsPerConnection: api.max_subscriptions_per_connection,
       apiKey: env.API_KEY || undefined,
+      trustProxy: api.trust_proxy,
+      sessionHours: api.session_hours,
+      rateLimits: {
+        windowSeconds: api.rate_limits.window_seconds,
+        perWindow: {
+          predict: api.rate_limits.predict,
+          train: api.rate_limits.train,
+          import: api.rate_limits.import,
+          sign_in: api.rate_limits.sign_in,
+        },
+      },
     },
     web: { port: web.port },
   };

@@ -20,6 +20,13 @@ export interface OpenDatabaseOptions {
   dataDir: string;
   /** Apply pending migrations before returning. @default true */
   migrate?: boolean;
+  /**
+   * Told about connections that die outside a query (the server restarted, the network dropped): the
+   * pool replaces them, and queries in flight fail with their own error. @default ignore
+   */
+  onConnectionError?: (error: Error) => void;
+  /** Called when a phase of opening ends ('database': started/connected, 'migrations'), for start-up timing. */
+  onPhase?: (name: 'database' | 'migrations') => void;
 }
 
 export interface Database {
@@ -45,7 +52,14 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     : await startEmbeddedPostgres({ dataDir: path.join(options.dataDir, 'pglite') });
   const kind = embedded ? 'embedded' : 'postgres';
   const url = embedded?.url ?? (options.databaseUrl as string);
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: POOL_MAX[kind] }) });
+  const onError = options.onConnectionError ?? (() => undefined);
+  // Explicit handlers: an 'error' event without a listener would crash the process during an outage.
+  const adapter = new PrismaPg(
+    { connectionString: url, max: POOL_MAX[kind] },
+    { onPoolError: onError, onConnectionError: onError },
+  );
+  const prisma = new PrismaClient({ adapter });
+  options.onPhase?.('database');
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
@@ -57,6 +71,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     })());
   try {
     const { applied } = options.migrate === false ? { applied: [] } : await migrateDatabase(url);
+    options.onPhase?.('migrations');
     return { prisma, kind, url, migrationsApplied: applied, close };
   } catch (error) {
     await close();

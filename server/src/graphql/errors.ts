@@ -10,6 +10,8 @@ export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  RATE_LIMITED: 'RATE_LIMITED',
   CONFLICT: 'CONFLICT',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
@@ -30,8 +32,15 @@ export const notFound = (message: string, extensions?: Record<string, unknown>) 
   codedError(ErrorCode.NOT_FOUND, message, extensions);
 export const conflict = (message: string, extensions?: Record<string, unknown>) =>
   codedError(ErrorCode.CONFLICT, message, extensions);
-export const unauthenticated = (message = 'this operation needs the API key (Authorization: Bearer <key>)') =>
-  codedError(ErrorCode.UNAUTHENTICATED, message);
+export const unauthenticated = (
+  message = 'this operation needs credentials: an API key (Authorization: Bearer <key>) or a signed-in session',
+) => codedError(ErrorCode.UNAUTHENTICATED, message);
+/** Valid credentials without the scope an operation needs; `requiredScope` says which. */
+export const forbidden = (message: string, requiredScope: string) =>
+  codedError(ErrorCode.FORBIDDEN, message, { requiredScope });
+/** Too many calls; `retryAfter` is in seconds. */
+export const rateLimited = (message: string, retryAfter: number) =>
+  codedError(ErrorCode.RATE_LIMITED, message, { retryAfter });
 
 // Codes graphql-js and Apollo give to request-level problems; all are the client's input.
 const INPUT_CODES = new Set([
@@ -39,6 +48,7 @@ const INPUT_CODES = new Set([
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_USER_INPUT',
   'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE', // an operationName the document does not define
 ]);
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
 
@@ -51,7 +61,8 @@ export interface FormatErrorOptions {
 
 /** Builds Apollo's / graphql-ws' `formatError`. */
 export function createFormatError(options: FormatErrorOptions) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+  return (raw: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const formatted = { ...raw, message: trimMessage(raw.message) };
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     if (original instanceof ArgumentValidationError) {
       const fields = original.extensions.validationErrors as { property: string; constraints?: object }[];
@@ -90,4 +101,18 @@ export function createFormatError(options: FormatErrorOptions) {
 function withoutStack(extensions: GraphQLFormattedError['extensions']): Record<string, unknown> {
   const { stacktrace: _stacktrace, ...rest } = extensions ?? {};
   return rest;
+}
+
+// Messages quote the input back ("unknown category \"…\"", graphql-js' "got invalid value …"): a
+// 190 KB argument must not come back as a 190 KB message.
+const LONG_QUOTE = /"((?:[^"\\]|\\.){80,})"/g;
+const MAX_MESSAGE_LENGTH = 500;
+
+/** Shortens long quoted values in a message (and the message itself) to a readable length. */
+export function trimMessage(message: string): string {
+  const quoted = message.replace(
+    LONG_QUOTE,
+    (_match, inner: string) => `"${inner.slice(0, 40)}…" (${inner.length} characters)`,
+  );
+  return quoted.length > MAX_MESSAGE_LENGTH ? `${quoted.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : quoted;
 }

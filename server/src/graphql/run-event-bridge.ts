@@ -3,14 +3,20 @@
  * process is also sent with NOTIFY, and events NOTIFYed by other processes are published to the local hub,
  * so a subscriber connected to any replica sees every run's epochs live. Only for DATABASE_URL servers
  * (the embedded database serves a single process). Started and stopped by app.ts.
+ * Database outages: every connection has an error handler (an idle one dying must not crash the
+ * process); a lost LISTEN connection is re-opened with backoff, and once it listens again the hub asks
+ * its subscribers to re-read the store (`resync`), which covers the events NOTIFYed while it was away.
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import type { TrainingEvent } from '../modules/runs/run-event.type.js';
+import { computeBackoff } from '../tracking/backoff.js';
+import { OutageLog } from '../tracking/outage-log.js';
 import type { RunEventHub } from './run-event-hub.js';
 
 const CHANNEL = 'training_events';
+const RECONNECT = { baseMs: 250, maxMs: 5000 };
 
 interface Envelope {
   from: string;
@@ -19,30 +25,80 @@ interface Envelope {
 
 export class RunEventBridge {
   private readonly id = randomUUID();
+  private readonly outage: OutageLog;
   private listener?: pg.Client;
   private sender?: pg.Pool;
+  private reconnectTimer?: NodeJS.Timeout;
+  private stopped = false;
 
   constructor(
     private readonly hub: RunEventHub,
     private readonly databaseUrl: string,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.outage = new OutageLog(logger, 'the database (training events of other replicas)');
+  }
 
-  /** LISTENs, and forwards this hub's events to other replicas. */
+  /** LISTENs, and forwards this hub's events to other replicas. @throws when the first LISTEN fails. */
   async start(): Promise<void> {
-    this.listener = new pg.Client({ connectionString: this.databaseUrl });
     this.sender = new pg.Pool({ connectionString: this.databaseUrl, max: 2, allowExitOnIdle: true });
-    await this.listener.connect();
-    this.listener.on('notification', (message) => this.receive(message.payload));
-    this.listener.on('error', (err) => this.logger.error({ err }, 'training event listener failed'));
-    await this.listener.query(`LISTEN ${CHANNEL}`);
+    // An idle pooled connection that the server closes emits here; the pool drops it and opens another.
+    this.sender.on('error', (err) => this.logger.debug({ err }, 'an idle NOTIFY connection was closed'));
+    await this.listen();
     this.hub.onLocalPublish = (event) => this.send(event);
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.reconnectTimer);
     this.hub.onLocalPublish = undefined;
     await this.listener?.end().catch(() => undefined);
     await this.sender?.end().catch(() => undefined);
+  }
+
+  private async listen(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.databaseUrl, keepAlive: true });
+    client.on('notification', (message) => this.receive(message.payload));
+    client.on('error', (err) => this.lost(client, err));
+    client.on('end', () => this.lost(client, new Error('connection ended')));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    this.listener = client;
+  }
+
+  /** The LISTEN connection died: forget it and reconnect (events missed meanwhile come from the store). */
+  private lost(client: pg.Client, error: Error): void {
+    if (this.stopped || client !== this.listener) return;
+    this.listener = undefined;
+    void client.end().catch(() => undefined);
+    this.outage.failed(error);
+    this.reconnect(1);
+  }
+
+  private reconnect(attempt: number): void {
+    this.reconnectTimer = setTimeout(
+      () => {
+        this.listen().then(
+          () => {
+            if (this.stopped) return void this.listener?.end().catch(() => undefined);
+            this.outage.recovered();
+            this.hub.resync();
+          },
+          (error: unknown) => {
+            if (this.stopped) return;
+            this.outage.failed(error);
+            this.reconnect(attempt + 1);
+          },
+        );
+      },
+      computeBackoff(attempt, RECONNECT),
+    );
+    this.reconnectTimer.unref();
   }
 
   private send(event: TrainingEvent): void {

@@ -1,18 +1,21 @@
 /**
- * graphql-ws on the same path as HTTP GraphQL. `connection_init` may carry `{ apiKey }`: a wrong key
- * closes the socket (4403); no key gives an unauthenticated context (subscriptions and queries work, the
- * state-changing mutations answer UNAUTHENTICATED). A socket that never sends `connection_init` is closed
+ * graphql-ws on the same path as HTTP GraphQL. `connection_init` may carry `{ apiKey }` or `{ ticket }`
+ * (ws-auth.ts): wrong credentials close the socket (4403); each operation is checked like an HTTP one
+ * (queries and subscriptions need `read`, mutations their RequireScope). A socket that never sends `connection_init` is closed
  * after `connectionInitWaitTimeout` (4408). Operations are parsed with the token limit and validated with
- * the same limits as HTTP. Returns graphql-ws' Disposable, disposed by the drain plugin on shutdown.
+ * the same limits as HTTP; connections per IP and operations per connection are limited (ws-limits.ts). Returns graphql-ws' Disposable, disposed by the drain plugin on shutdown.
  */
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { GraphQLError, parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Services } from '../services.js';
-import { isValidApiKey, makeContext } from './context.js';
+import { authenticateWsConnection, authorizeWsOperation, type WsAuthContext } from './ws-auth.js';
+import { isAllowedOrigin } from './allowed-origins.js';
 import { createFormatError } from './errors.js';
 import { LIMITS, limitRules } from './limits.js';
+import { nulByteError } from './nul-bytes.js';
+import { limitConnectionsPerIp, tooManySubscriptions } from './ws-limits.js';
 
 export interface WsServerOptions {
   httpServer: Server;
@@ -30,19 +33,30 @@ export function createWsServer(options: WsServerOptions) {
     server: options.httpServer,
     path: options.path,
     maxPayload: LIMITS.maxBodyBytes,
+    // Browsers only from api.allowed_origins (a 403 before the upgrade); see allowed-origins.ts.
+    verifyClient: (
+      { origin, req }: { origin?: string; req: IncomingMessage },
+      done: (ok: boolean, status?: number, message?: string) => void,
+    ) =>
+      isAllowedOrigin(origin, services.config.api.allowedOrigins, req.headers.host)
+        ? done(true)
+        : done(false, 403, 'origin not allowed (api.allowed_origins)'),
   });
+  const { maxConnectionsPerIp, maxSubscriptionsPerConnection } = services.config.api;
+  limitConnectionsPerIp(wsServer, maxConnectionsPerIp);
   const rules = [...specifiedRules, ...limitRules()];
   const formatError = createFormatError({ production: options.production });
-  const disposable = useServer<{ apiKey?: unknown }>(
+  const disposable = useServer<Record<string, unknown> | undefined>(
     {
       schema,
       connectionInitWaitTimeout: options.connectionInitWaitTimeout ?? 5000,
-      onConnect: (ctx) => {
-        const presented = ctx.connectionParams?.apiKey;
-        return presented === undefined || isValidApiKey(services.config.api.apiKey, presented);
-      },
-      context: (ctx) => makeContext(services, ctx.connectionParams?.apiKey),
-      onSubscribe: (_ctx, _id, payload) => {
+      onConnect: (ctx) => authenticateWsConnection(services, ctx as WsAuthContext),
+      onSubscribe: async (ctx, _id, payload) => {
+        const tooMany = tooManySubscriptions(
+          Object.keys(ctx.subscriptions).length,
+          maxSubscriptionsPerConnection,
+        );
+        if (tooMany) return [tooMany];
         let document;
         try {
           document = parse(payload.query, { maxTokens: LIMITS.maxTokens });
@@ -51,7 +65,23 @@ export function createWsServer(options: WsServerOptions) {
         }
         const errors = validate(schema, document, rules);
         if (errors.length) return errors.map((e) => codedInputError(e));
-        return { schema, document, variableValues: payload.variables, operationName: payload.operationName };
+        const nul = nulByteError(document, payload.variables);
+        if (nul) return [nul];
+        const auth = await authorizeWsOperation(
+          services,
+          ctx as WsAuthContext,
+          document,
+          payload.operationName,
+        );
+        if ('errors' in auth) return auth.errors;
+        const { contextValue } = auth;
+        return {
+          schema,
+          document,
+          variableValues: payload.variables,
+          operationName: payload.operationName,
+          contextValue,
+        };
       },
       onNext: (_ctx, _id, _payload, _args, result) => {
         if (!result.errors?.length) return result;

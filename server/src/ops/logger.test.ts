@@ -139,3 +139,26 @@ describe('createLogger', () => {
     expect(out.raw).toEqual([]);
   });
 });
+
+describe('createLogger output format', () => {
+  it('should write JSON lines when not pretty (stdout is not a terminal)', () => {
+    const out = createTestDestination();
+    createLogger({ destination: out.destination, pretty: false }).warn({ runId: 'r1' }, 'MLflow unavailable');
+    expect(out.parsed()[0]).toMatchObject({ level: 40, msg: 'MLflow unavailable', runId: 'r1' });
+  });
+
+  it('should write lines for people when pretty (stdout is a terminal)', () => {
+    const out = createTestDestination();
+    createLogger({ destination: out.destination, pretty: true }).warn({ runId: 'r1' }, 'MLflow unavailable');
+    const text = out.raw.join('');
+    expect(text).toMatch(/\d\d:\d\d:\d\d\.\d{3}\] WARN: MLflow unavailable/);
+    expect(text).toMatch(/runId: "r1"/);
+    expect(() => JSON.parse(text)).toThrow();
+  });
+
+  it('should write JSON to a given destination unless asked for pretty lines', () => {
+    const out = createTestDestination();
+    createLogger({ destination: out.destination }).info('hello');
+    expect(out.parsed()[0]).toMatchObject({ msg: 'hello' });
+  });
+});

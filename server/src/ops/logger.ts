@@ -1,21 +1,26 @@
 /**
- * Structured logging: the one pino logger of the server (JSON lines on stdout, secrets redacted) and the
- * pino-http middleware that logs one line per HTTP request with a request id. Created in `index.ts` /
- * `app.ts` and passed down; nothing else creates a logger.
+ * Structured logging: the one pino logger of the server (JSON lines on stdout, secrets redacted; lines
+ * for people, through pino-pretty, when stdout is a terminal) and the pino-http middleware that logs one
+ * line per HTTP request with a request id. Created in `index.ts` / `app.ts` and passed down; nothing else
+ * creates a logger.
  */
 import { randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { pinoHttp, type HttpLogger } from 'pino-http';
+import { prettyFactory } from 'pino-pretty';
 
 /** Options of {@link createLogger}. */
 export interface LoggerOptions {
   /** pino level: `trace` … `fatal`, or `silent` (tests). @default 'info' */
   level?: string;
-  /** Human-readable output through `pino-pretty` for local development; JSON when it is not installed. */
+  /**
+   * Human-readable lines (pino-pretty: time, level, message, fields) instead of JSON.
+   * @default true when stdout is a terminal and no `destination` is given; otherwise false (files, pipes
+   *   and log collectors get JSON)
+   */
   pretty?: boolean;
-  /** Where the JSON lines go (tests capture them here). @default stdout */
+  /** Where the lines go (tests capture them here). @default stdout */
   destination?: DestinationStream;
 }
 
@@ -40,7 +45,8 @@ const REDACT_PATHS = [
 const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 /**
- * Creates the server's logger: JSON lines with an ISO `time`, credentials replaced by `[redacted]`.
+ * Creates the server's logger: JSON lines with an ISO `time` (or pretty lines on a terminal), credentials
+ * replaced by `[redacted]`.
  * @param options see {@link LoggerOptions}.
  * @returns a pino logger.
  * @throws if `level` is not a pino level (pino's own error, at start-up).
@@ -51,11 +57,17 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
   };
-  if (options.pretty && !options.destination) {
-    if (isInstalled('pino-pretty')) return pino({ ...config, transport: { target: 'pino-pretty' } });
-    const logger = pino(config);
-    logger.warn('pretty logs need pino-pretty, which is not installed; logging JSON');
-    return logger;
+  const pretty = options.pretty ?? (!options.destination && Boolean(process.stdout.isTTY));
+  if (pretty) {
+    // Formatted in this thread and written at once (a terminal write is synchronous): the last lines
+    // before process.exit are not lost, as they could be in a transport's worker thread.
+    const format = prettyFactory({
+      colorize: !options.destination && Boolean(process.stdout.isTTY),
+      translateTime: 'SYS:HH:MM:ss.l',
+      ignore: 'pid,hostname',
+    });
+    const out = options.destination ?? process.stdout;
+    return pino(config, { write: (line: string) => void out.write(format(line)) });
   }
   return options.destination ? pino(config, options.destination) : pino(config);
 }
@@ -108,13 +120,4 @@ function pathOf(req: IncomingMessage): string {
 // GraphQL over GET carries the operation and its variables in the query string: it is a body.
 function withoutQuery(url: string): string {
   return url.split('?', 1)[0] ?? '';
-}
-
-function isInstalled(name: string): boolean {
-  try {
-    createRequire(import.meta.url).resolve(name);
-    return true;
-  } catch {
-    return false;
-  }
 }

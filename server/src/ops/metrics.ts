@@ -32,6 +32,7 @@ const HELP = {
   training_epoch_duration_seconds: 'Duration of one training epoch in seconds, by category.',
   training_runs: 'Training runs by status, read at scrape time (NaN when the collector failed).',
   training_queue_depth: 'Training jobs waiting to be claimed, read at scrape time (NaN on failure).',
+  mlflow_outbox_pending: 'MLflow writes waiting to be acknowledged, read at scrape time (NaN on failure).',
   graphql_live_subscriptions: 'GraphQL operations running over graphql-ws (mostly subscriptions).',
   websocket_connections: 'Open graphql-ws WebSocket connections.',
   metrics_collector_errors_total: 'Scrapes in which a collector failed or timed out, by collector.',
@@ -54,6 +55,7 @@ export function createMetrics(options: MetricsOptions = {}) {
 
   let collectRunStatus: (() => Promise<Record<string, number>>) | undefined;
   let collectQueueDepth: (() => Promise<number>) | undefined;
+  let collectMlflowPending: (() => Promise<number>) | undefined;
   const seenStatuses = new Set<string>();
   const base = (name: MetricName) => ({ name: `${prefix}${name}`, help: HELP[name], registers: [registry] });
   const histogram = <L extends string>(name: MetricName, labelNames: readonly L[], buckets: number[]) =>
@@ -92,6 +94,12 @@ export function createMetrics(options: MetricsOptions = {}) {
     ...base('training_queue_depth'),
     async collect() {
       if (collectQueueDepth) this.set((await guarded('queue_depth', collectQueueDepth)) ?? NaN);
+    },
+  });
+  const mlflowPending = new Gauge({
+    ...base('mlflow_outbox_pending'),
+    async collect() {
+      if (collectMlflowPending) this.set((await guarded('mlflow_pending', collectMlflowPending)) ?? NaN);
     },
   });
   // Registered after the gauges: a scrape starts the collects in registration order, so this one can
@@ -133,6 +141,7 @@ export function createMetrics(options: MetricsOptions = {}) {
     epochDuration,
     runsByStatus,
     queueDepth,
+    mlflowPending,
     liveSubscriptions,
     wsConnections,
     collectorErrors,
@@ -143,6 +152,10 @@ export function createMetrics(options: MetricsOptions = {}) {
     /** Sets the function returning the number of queued training jobs; replaces any earlier one. */
     setQueueDepthCollector(fn: () => Promise<number>): void {
       collectQueueDepth = fn;
+    },
+    /** Sets the function returning the MLflow writes still pending (the sync's outbox). */
+    setMlflowPendingCollector(fn: () => Promise<number>): void {
+      collectMlflowPending = fn;
     },
     metricsHandler,
     httpMetricsMiddleware,

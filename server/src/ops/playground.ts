@@ -25,8 +25,9 @@ export interface PlaygroundOptions {
 
 /** A new tab's text: a query, how to pass the API key, and a commented subscription. */
 export const DEFAULT_QUERY = `# Sales Forecast GraphQL playground (works offline): Ctrl-Enter runs, Ctrl-Space completes.
-# When the server has an API key, train/trainAll/cancelRun need it: open Headers below and enter
-# {"Authorization": "Bearer <your key>"}. Subscriptions send the same key in graphql-ws' connection_init.
+# When the API is protected (API_KEY set, or keys or users made), every operation needs a key: open
+# Headers below and enter {"Authorization": "Bearer <your key>"}, then reload the schema (docs icon).
+# Subscriptions send the same key in graphql-ws' connection_init.
 
 query GetCategories {
   categories { name days activeModel { id } }

@@ -3,10 +3,13 @@
  * timer and on `kick()` (the lifecycle just enqueued); one pass at a time per process, rows claimed one
  * by one (see `outbox-store.ts` for ordering and claiming across replicas). Retryable failures back off;
  * MLflow's 4xx answers fail the run's sync with MLflow's message. Started and stopped by `app.ts`.
+ * An outage (MLflow not running, e.g. a new user's `npm start`) is logged once when it starts and once
+ * when it ends, never per retry; `status()` reports it for `serverInfo` and `/metrics`.
  */
 import type { Logger } from 'pino';
 import { computeBackoff, type BackoffOptions } from './backoff.js';
 import { MlflowHttpError } from './http.js';
+import { OutageLog, type OutageStatus } from './outage-log.js';
 import { sendRow, type SendContext } from './outbox-sender.js';
 import {
   claimNextRow,
@@ -35,13 +38,35 @@ export interface MlflowSyncOptions extends SendContext {
 
 type Outcome = 'done' | 'failed' | 'retry' | 'unreachable';
 
+/** What `serverInfo` and `/metrics` show of the sync. */
+export interface MlflowSyncStatus {
+  /** Outbox rows waiting to reach MLflow. */
+  pending: number;
+  /** When the ongoing outage began (null when MLflow answers). */
+  unreachableSince: Date | null;
+  /** The outage's latest error, one line (null when MLflow answers). */
+  lastError: string | null;
+}
+
 export class MlflowSync {
   private timer?: NodeJS.Timeout;
   private pass?: Promise<void>;
   private again = false;
   private stopped = false;
+  private readonly outage: OutageLog;
+  private readonly passes: OutageLog;
 
-  constructor(private readonly options: MlflowSyncOptions) {}
+  constructor(private readonly options: MlflowSyncOptions) {
+    this.outage = new OutageLog(options.logger, `MLflow at ${options.client.trackingUri}`);
+    this.passes = new OutageLog(options.logger, 'the MLflow sync (its database reads)');
+  }
+
+  /** Pending rows (one count query) and the ongoing outage, if any. */
+  async status(): Promise<MlflowSyncStatus> {
+    const pending = await this.options.prisma.mlflowOutbox.count({ where: { status: 'PENDING' } });
+    const outage: OutageStatus | undefined = this.outage.status;
+    return { pending, unreachableSince: outage?.since ?? null, lastError: outage?.lastError ?? null };
+  }
 
   /** Starts polling and runs a first pass (rows left from before a restart). */
   start(): void {
@@ -88,13 +113,15 @@ export class MlflowSync {
     const { prisma, logger } = this.options;
     try {
       const skipped = await skipBlockedRows(prisma);
+      this.passes.recovered(); // the database answered
       if (skipped) logger.info({ skipped }, 'MLflow outbox rows skipped after their run failed to sync');
       while (!this.stopped) {
         const row = await claimNextRow(prisma, this.options.leaseMs ?? 300_000);
         if (!row || (await this.process(row)) === 'unreachable') return;
       }
     } catch (error) {
-      logger.error({ err: error }, 'MLflow sync pass failed; retrying on the next poll');
+      // Typically the database is away: one line when passes start failing, one when they work again.
+      this.passes.failed(error);
     }
   }
 
@@ -106,6 +133,7 @@ export class MlflowSync {
       created = await sendRow(this.options, row);
     } catch (error) {
       if (error instanceof MlflowHttpError && !error.retryable) {
+        this.outage.recovered(); // it answered
         const message = `${error.errorCode ?? (error.status ? `HTTP ${error.status}` : error.kind)}: ${error.message}`;
         await markFailed(prisma, row, message);
         logger.warn({ ...log, err: error }, 'MLflow refused a call; the run will not be synced');
@@ -113,16 +141,14 @@ export class MlflowSync {
       }
       const delayMs = computeBackoff(row.attempts, this.options.backoff);
       await markRetry(prisma, row, { delayMs, error: describe(error) });
-      // One line per row's first failure; later ones are expected while MLflow stays down.
-      logger[row.attempts === 1 ? 'warn' : 'debug'](
-        { ...log, delayMs, err: error },
-        'MLflow call failed; will retry',
-      );
+      // One line when the outage starts (and one when it ends), not one per row or retry.
+      this.outage.failed(error, log);
       const unreachable =
         error instanceof MlflowHttpError && (error.kind === 'network' || error.kind === 'timeout');
       return unreachable ? 'unreachable' : 'retry';
     }
     await markDone(prisma, row, created);
+    this.outage.recovered();
     return 'done';
   }
 }

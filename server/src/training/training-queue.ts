@@ -1,14 +1,20 @@
 /**
  * Trains queued runs, `concurrency` at a time, each in its own worker thread. Wakes on `notify()` (a run
  * was enqueued here) and on a poll timer (runs enqueued by other replicas; cancels requested elsewhere;
- * heartbeats; reaping runs whose process died). Worker messages of a run are handled strictly in order.
- * `stop()` stops claiming, cancels what trains here and marks those runs FAILED (interrupted).
+ * heartbeats; reaping runs whose process died). Worker messages of a run are handled strictly in order,
+ * and a write that fails because the database is unreachable is retried (with backoff) until it is back,
+ * so a run's stored epochs are complete and its end is recorded: memory stays bounded, since a run sends
+ * at most one message per epoch plus its start and end. `stop()` stops claiming, cancels what trains here
+ * and marks those runs FAILED (interrupted); it stops retrying after `stopRetryMs`.
  */
 import type { Logger } from 'pino';
 import type { Config } from '../config/load-config.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { TrainingHyperparameters } from '../ml/hyperparameters.js';
 import type { SalesData } from '../modules/series/sales-data.js';
+import { isConnectionError } from '../db/db-errors.js';
+import { computeBackoff } from '../tracking/backoff.js';
+import { OutageLog } from '../tracking/outage-log.js';
 import { claimNextRun, heartbeat, type ClaimedRun } from './job-queue.js';
 import type { RunLifecycle } from './run-lifecycle.js';
 import { startTrainingWorker, type TrainingWorkerHandle } from './run-training-worker.js';
@@ -35,7 +41,11 @@ export interface TrainingQueueOptions {
   exclusive?: boolean;
   /** Observes each epoch's duration (metrics). */
   onEpoch?: (category: string, elapsedMs: number) => void;
+  /** After `stop()`, how long a write keeps being retried while the database is away. @default 10000 */
+  stopRetryMs?: number;
 }
+
+const RETRY = { baseMs: 200, maxMs: 5000 };
 
 interface ActiveRun {
   run: ClaimedRun;
@@ -49,8 +59,12 @@ export class TrainingQueue {
   private filling = false;
   private fillAgain = false;
   private stopping = false;
+  private giveUpAt = Infinity;
+  private readonly database: OutageLog;
 
-  constructor(private readonly options: TrainingQueueOptions) {}
+  constructor(private readonly options: TrainingQueueOptions) {
+    this.database = new OutageLog(options.logger, 'the database (training queue)');
+  }
 
   /** Reaps runs left RUNNING by dead processes, then starts claiming. */
   async start(): Promise<void> {
@@ -83,6 +97,7 @@ export class TrainingQueue {
   /** Stops claiming, interrupts local runs (marked FAILED: interrupted) and waits for them. */
   async stop(): Promise<void> {
     this.stopping = true;
+    this.giveUpAt = Date.now() + (this.options.stopRetryMs ?? 10_000);
     clearInterval(this.timer);
     for (const { worker } of this.active.values()) worker.cancel();
     await Promise.all([...this.active.values()].map((a) => a.done));
@@ -94,8 +109,9 @@ export class TrainingQueue {
       cancelled.forEach((id) => this.cancel(id));
       await this.options.lifecycle.markInterrupted(new Date(Date.now() - (this.options.staleMs ?? 20_000)));
       await this.fill();
+      this.database.recovered();
     } catch (error) {
-      this.options.logger.error({ err: error }, 'training queue tick failed; retrying on the next tick');
+      this.failed(error, 'training queue tick failed; retrying on the next tick');
     }
   }
 
@@ -115,7 +131,7 @@ export class TrainingQueue {
         }
       } while (this.fillAgain && !this.stopping);
     } catch (error) {
-      this.options.logger.error({ err: error }, 'could not claim queued runs; retrying on the next tick');
+      this.failed(error, 'could not claim queued runs; retrying on the next tick');
     } finally {
       this.filling = false;
     }
@@ -127,9 +143,8 @@ export class TrainingQueue {
     lifecycle.announceRunning(run);
     let chain: Promise<void> = Promise.resolve();
     const handle = (message: WorkerMessage) => {
-      chain = chain
-        .then(() => this.onMessage(run, message))
-        .catch((error) => logger.error({ err: error, runId: run.id }, 'could not record a training event'));
+      if (message.type === 'epoch') this.options.onEpoch?.(run.category, message.elapsedMs);
+      chain = chain.then(() => this.record(run, message));
     };
     const worker = startTrainingWorker(
       {
@@ -160,7 +175,6 @@ export class TrainingQueue {
       case 'started':
         return lifecycle.recordBackend(run, message.backend);
       case 'epoch':
-        this.options.onEpoch?.(run.category, message.elapsedMs);
         return lifecycle.recordEpoch(run, message);
       case 'candidate':
         return lifecycle.recordCandidate(run, message);
@@ -168,5 +182,44 @@ export class TrainingQueue {
         this.options.logger.info({ runId: run.id, outcome: message.type }, 'training ended');
         return lifecycle.finish(run, message, { interrupted: this.stopping });
     }
+  }
+
+  /** Records a worker message; retries while the database is unreachable. Never throws. */
+  private async record(run: ClaimedRun, message: WorkerMessage): Promise<void> {
+    const { logger, prisma } = this.options;
+    const terminal = !['started', 'epoch'].includes(message.type);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        // A retried end may have committed before its connection dropped: do not record it twice.
+        const finished =
+          terminal &&
+          attempt > 1 &&
+          (await prisma.run.findUnique({ where: { id: run.id }, select: { status: true } }))?.status !==
+            'RUNNING';
+        if (!finished) await this.onMessage(run, message);
+        this.database.recovered();
+        return;
+      } catch (error) {
+        if (!isConnectionError(error)) {
+          logger.error({ err: error, runId: run.id }, 'could not record a training event');
+          return;
+        }
+        if (Date.now() > this.giveUpAt) {
+          logger.error(
+            { runId: run.id, message: message.type },
+            'database still unreachable at shutdown: this event is lost and the run is reaped as interrupted',
+          );
+          return;
+        }
+        this.database.failed(error, { runId: run.id });
+        await new Promise((resolve) => setTimeout(resolve, computeBackoff(attempt, RETRY)));
+      }
+    }
+  }
+
+  /** Logs a failed tick or claim: once per outage when the database is away, else as an error. */
+  private failed(error: unknown, message: string): void {
+    if (isConnectionError(error)) this.database.failed(error);
+    else this.options.logger.error({ err: error }, message);
   }
 }

@@ -41,6 +41,8 @@ describe('model families: AUTO runs, champion, activate, predict by family', () 
     const all = await gql<{ series: { points: { value: number }[] } }>(
       server,
       '{ series(category: "Beauty") { points { value } } }',
+      {},
+      auth,
     );
     latest = all.data!.series.points.map((p) => p.value).slice(-14);
   });
@@ -49,7 +51,7 @@ describe('model families: AUTO runs, champion, activate, predict by family', () 
   });
 
   it('should stream each candidate between the epochs, store one version per family and activate the lowest MASE', async () => {
-    const client = createWsTestClient(server.wsUrl);
+    const client = createWsTestClient(server.wsUrl, { apiKey: KEY });
     const subscribed = collect<{
       trainingProgress: { type: string; family: string | null; status: string; backtestMase: number | null };
     }>(
@@ -87,7 +89,7 @@ describe('model families: AUTO runs, champion, activate, predict by family', () 
 
     const run = await gql<{
       run: { status: string; modelVersion: { id: string; family: string }; candidates: Candidate[] };
-    }>(server, RUN, { id: runId });
+    }>(server, RUN, { id: runId }, auth);
     candidates = run.data!.run.candidates;
     expect(candidates.map((c) => c.family).sort()).toEqual(['CNN_LSTM', 'MSTL', 'SEASONAL_NAIVE']);
     const best = Math.min(...candidates.map((c) => c.backtest.mase));
@@ -105,7 +107,7 @@ describe('model families: AUTO runs, champion, activate, predict by family', () 
 
   it('should predict with the champion, then with a version pinned by activateModelVersion', async () => {
     const champion = candidates.find((c) => c.champion)!;
-    const first = await gql<{ predict: { modelVersionId: string } }>(server, PREDICT, { s: latest });
+    const first = await gql<{ predict: { modelVersionId: string } }>(server, PREDICT, { s: latest }, auth);
     expect(first.data!.predict.modelVersionId).toBe(champion.id);
 
     const naive = candidates.find((c) => c.family === 'SEASONAL_NAIVE')!;
@@ -122,7 +124,7 @@ describe('model families: AUTO runs, champion, activate, predict by family', () 
     });
     const second = await gql<{
       predict: { modelVersionId: string; values: number[]; lower: number[]; upper: number[] };
-    }>(server, PREDICT, { s: latest });
+    }>(server, PREDICT, { s: latest }, auth);
     expect(second.data!.predict.modelVersionId).toBe(naive.id);
     // Seasonal naive repeats the last week of the request's window.
     const week = latest.slice(-7);
@@ -159,7 +161,7 @@ describe('model families: AUTO runs, champion, activate, predict by family', () 
   });
 
   it('should replay the candidates of a finished run to a late subscriber', async () => {
-    const client = createWsTestClient(server.wsUrl);
+    const client = createWsTestClient(server.wsUrl, { apiKey: KEY });
     const events = await collect<{
       trainingProgress: { type: string; family: string | null; status: string };
     }>(

@@ -1,34 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/load-config.js';
-import { gql, writeTestProject } from '../utils/start-test-server.js';
-import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
+import { createChildProject, startServerChild, type ChildProject } from '../utils/start-child.js';
+import { gql } from '../utils/start-test-server.js';
+import type { TestDatabase } from '../utils/test-database.js';
 import { waitForValue } from '../utils/wait-for.js';
 
-const SERVER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** Starts `npm start`'s entry point as a real child process and resolves with its GraphQL URL. */
-function startChild(env: Record<string, string>): Promise<{ child: ChildProcess; graphqlUrl: string }> {
-  const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'src/index.ts'], {
-    cwd: SERVER_DIR,
-    env: { ...process.env, ...env, PORT: '0', NODE_OPTIONS: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /GraphQL API\s+(\S+)/.exec(out);
-      if (match) resolve({ child, graphqlUrl: match[1]! });
-    });
-    child.on('exit', (code) => reject(new Error(`server exited early (${code}): ${out}`)));
-  });
+/** The real entry point with the user's environment (no NODE_ENV). */
+async function startChild(env: Record<string, string>) {
+  const server = await startServerChild(env);
+  return { child: server.child, graphqlUrl: server.graphqlUrl };
 }
 
 async function startTraining(graphqlUrl: string): Promise<string> {
@@ -41,22 +24,15 @@ async function startTraining(graphqlUrl: string): Promise<string> {
 }
 
 describe('interrupted runs', () => {
-  let dir: string;
+  let project: ChildProject;
   let db: TestDatabase;
   let env: Record<string, string>;
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recovery-test-'));
-    writeTestProject(dir);
-    db = await createTestDatabase('postgres');
-    env = {
-      CONFIG_PATH: path.join(dir, 'config.yaml'),
-      DATA_DIR: path.join(dir, 'data'),
-      DATABASE_URL: db.url,
-    };
+    project = await createChildProject('recovery-test-');
+    ({ db, env } = project);
   });
   afterAll(async () => {
-    await db?.dispose();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await project?.dispose();
   });
 
   const waitForEpoch = (runId: string) =>
@@ -93,7 +69,7 @@ describe('interrupted runs', () => {
   });
 
   it('should mark the run FAILED (interrupted) at start-up on the embedded database', async () => {
-    const embeddedEnv = { CONFIG_PATH: env.CONFIG_PATH!, DATA_DIR: path.join(dir, 'embedded') };
+    const embeddedEnv = { CONFIG_PATH: env.CONFIG_PATH!, DATA_DIR: path.join(project.dir, 'embedded') };
     const { child, graphqlUrl } = await startChild(embeddedEnv);
     const runId = await startTraining(graphqlUrl);
     await waitForValue(

@@ -11,6 +11,7 @@ import { formatLoss } from '@/lib/format';
 import { LossCurve } from '@/components/lazy-charts';
 import { VerdictText } from '../runs/metrics-table';
 import { RunStatusBadge } from '../runs/run-status-badge';
+import { useCan } from '@/lib/auth/viewer-context';
 import { CancelRunDocument, GetRunDocument } from '../runs/runs.generated';
 import { isTerminal, useRunProgress } from '../runs/use-run-progress';
 
@@ -18,6 +19,7 @@ export function RunCard({ runId, onDismiss }: { runId: string; onDismiss?: () =>
   const run = useQuery(GetRunDocument, { variables: { id: runId } });
   const progress = useRunProgress(runId);
   const [cancel, cancelled] = useMutation(CancelRunDocument);
+  const canCancel = useCan('train');
   const info = run.data?.run;
   const status = progress.status ?? info?.status ?? null;
   const total = progress.totalEpochs ?? info?.totalEpochs ?? null;
@@ -78,7 +80,7 @@ export function RunCard({ runId, onDismiss }: { runId: string; onDismiss?: () =>
         </p>
       )}
       <div className="controls" style={{ marginBottom: 0 }}>
-        {!finished && (
+        {!finished && canCancel && (
           <button
             type="button"
             className="danger"

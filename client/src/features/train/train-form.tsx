@@ -22,10 +22,13 @@ export function TrainForm({
   categories,
   initialCategory,
   onStarted,
+  disabled = false,
 }: {
   categories: readonly string[];
   initialCategory?: string;
   onStarted: (runs: RunSummaryFragment[]) => void;
+  /** The viewer may not train: the form is shown but cannot be sent. */
+  disabled?: boolean;
 }) {
   const [values, setValues] = useState<TrainFormValues>({
     categories: initialCategory && categories.includes(initialCategory) ? [initialCategory] : [],
@@ -111,7 +114,7 @@ export function TrainForm({
             )}
           </div>
         ))}
-        <button type="submit" disabled={result.loading}>
+        <button type="submit" disabled={disabled || result.loading}>
           {result.loading ? 'Starting…' : 'Start training'}
         </button>
       </div>
@@ -122,8 +125,10 @@ export function TrainForm({
             code === 'CONFLICT'
               ? 'Already training'
               : code === 'UNAUTHENTICATED'
-                ? 'The web server is not allowed to train (check its API_KEY)'
-                : undefined
+                ? 'Your session has ended: sign in again'
+                : code === 'FORBIDDEN'
+                  ? 'Your role may not train'
+                  : undefined
           }
         />
       )}

@@ -8,6 +8,7 @@ import { useQuery } from '@apollo/client/react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import { Empty, ErrorState, Loading } from '@/components/states';
+import { useCan, useViewer } from '@/lib/auth/viewer-context';
 import { GetCategoriesDocument } from '../categories/categories.generated';
 import { GetActiveRunsDocument } from '../runs/runs.generated';
 import { parseRunIds } from './hyperparameters';
@@ -18,6 +19,8 @@ export function TrainView() {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
+  const canTrain = useCan('train');
+  const role = useViewer()?.user?.role;
   const categories = useQuery(GetCategoriesDocument);
   const active = useQuery(GetActiveRunsDocument, { fetchPolicy: 'network-only' });
   const urlIds = parseRunIds(params.get('runs'));
@@ -42,7 +45,14 @@ export function TrainView() {
 
   return (
     <>
+      {!canTrain && (
+        <p className="notice" role="status">
+          You are signed in as a {role ?? 'user'}: you can watch runs here, but starting and cancelling
+          training needs the trainer or admin role.
+        </p>
+      )}
       <TrainForm
+        disabled={!canTrain}
         categories={names}
         initialCategory={params.get('category') ?? undefined}
         onStarted={(runs) => setIds([...new Set([...runs.map((r) => r.id), ...urlIds])])}

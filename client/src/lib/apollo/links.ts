@@ -1,7 +1,7 @@
 /**
  * The Apollo links. In the browser: queries and mutations over HTTP to this web app's `/api/graphql` (the
- * proxy that adds the API key server-side), subscriptions over graphql-ws straight to the API (`split` on
- * the operation type). During SSR: HTTP to the API (useQuery does not fetch during SSR with the Next.js
+ * proxy that adds the user's session server-side), subscriptions over graphql-ws straight to the API
+ * (`split` on the operation type) with a one-use ticket from this web app in `connection_init`. During SSR: HTTP to the API (useQuery does not fetch during SSR with the Next.js
  * integration, but the client needs a terminating link).
  */
 import { ApolloLink, HttpLink } from '@apollo/client';
@@ -14,11 +14,33 @@ import { DEFAULT_API_URL } from '../runtime-config';
 /** Same-origin path of the GraphQL proxy (src/app/api/graphql/route.ts). */
 export const BROWSER_GRAPHQL_PATH = '/api/graphql';
 
+/** Same-origin route that mints a graphql-ws ticket for the signed-in user (app/api/auth/ws-ticket). */
+export const WS_TICKET_PATH = '/api/auth/ws-ticket';
+
+/**
+ * `connection_init` params: a fresh one-use ticket for every (re)connection, or none (open API, no
+ * session, web app away: the API then decides what an anonymous socket may do).
+ */
+export async function wsConnectionParams(): Promise<Record<string, string>> {
+  try {
+    const res = await fetch(WS_TICKET_PATH, {
+      method: 'POST',
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+    const { ticket } = (await res.json()) as { ticket: string | null };
+    return ticket ? { ticket } : {};
+  } catch {
+    return {};
+  }
+}
+
 /** graphql-ws client that reconnects for as long as the page is open; re-subscribing replays stored epochs. */
 export function createWsLink(url: string): GraphQLWsLink {
   return new GraphQLWsLink(
     createClient({
       url,
+      connectionParams: wsConnectionParams,
       lazy: true,
       retryAttempts: Number.POSITIVE_INFINITY,
       shouldRetry: () => true,

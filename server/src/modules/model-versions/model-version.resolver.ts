@@ -7,7 +7,7 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { badUserInput, notFound } from '../../graphql/errors.js';
-import { RequireApiKey } from '../../graphql/require-api-key.js';
+import { RequireScope } from '../../graphql/require-scope.js';
 import { toModelVersion } from './model-version.mapper.js';
 import { ModelVersion } from './model-version.type.js';
 
@@ -26,7 +26,7 @@ export class ModelVersionResolver {
   @Mutation(() => ModelVersion, {
     description: "Makes a version its category's active one (served by predict): pin or roll back.",
   })
-  @UseMiddleware(RequireApiKey)
+  @UseMiddleware(RequireScope('train'))
   async activateModelVersion(
     @Arg('id', () => ID) id: string,
     @Ctx() { services }: Context,

@@ -1,7 +1,8 @@
 /**
  * What a new `trainingProgress` subscriber is sent first: for each run it watches, the run's current
  * status and its stored epochs. Watched runs: the given run (any status; NOT_FOUND if unknown), else the
- * QUEUED and RUNNING runs of the category or of all categories.
+ * QUEUED and RUNNING runs of the category or of all categories (plus `alsoRunIds`, on a resync: runs the
+ * subscriber saw that may have finished meanwhile). Reads go through the `ReplayScheduler`.
  */
 import type { Services } from '../../services.js';
 import { notFound } from '../../graphql/errors.js';
@@ -12,17 +13,28 @@ import type { ProgressFilter } from './run-progress.resolver.js';
 import type { CandidateEvent } from '../../training/trainer.js';
 import { toCandidateEvent } from './candidate-event.js';
 
+/**
+ * Reads the replay of `filter`. @param alsoRunIds runs to include whatever their status.
+ * @throws NOT_FOUND for an unknown `filter.runId`.
+ */
 export async function loadReplay(
   services: Pick<Services, 'db' | 'runs'>,
   filter: ProgressFilter,
+  alsoRunIds: string[] = [],
 ): Promise<TrainingEvent[]> {
   const prisma = services.db.prisma;
   if (filter.runId && !(await services.runs.get(filter.runId)))
     throw notFound(`no run with id "${filter.runId}"`);
+  const active = {
+    status: { in: [...ACTIVE_STATUSES] },
+    ...(filter.category ? { category: filter.category } : {}),
+  };
   const runs = await prisma.run.findMany({
     where: filter.runId
       ? { id: filter.runId }
-      : { status: { in: [...ACTIVE_STATUSES] }, ...(filter.category ? { category: filter.category } : {}) },
+      : alsoRunIds.length
+        ? { OR: [active, { id: { in: alsoRunIds } }] }
+        : active,
     orderBy: { createdAt: 'asc' },
     include: { epochs: { orderBy: { epoch: 'asc' } } },
   });

@@ -1,5 +1,5 @@
 /**
- * Runs: `runs`, `run`, and the state-changing `train`, `trainAll`, `cancelRun` (API key when configured).
+ * Runs: `runs`, `run`, and the state-changing `train`, `trainAll`, `cancelRun` (scope `train`).
  * @example mutation { train(input: { categories: ["Beauty"], epochs: 3 }) { id status } }
  * @example query { runs(category: "Beauty", first: 10) { totalCount edges { node { id status metrics { mae } } } } }
  */
@@ -16,7 +16,7 @@ import {
   UseMiddleware,
 } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { RequireApiKey } from '../../graphql/require-api-key.js';
+import { RequireScope } from '../../graphql/require-scope.js';
 import { toModelVersion } from '../model-versions/model-version.mapper.js';
 import { ModelVersion } from '../model-versions/model-version.type.js';
 import { toTrainingRun, type TrainingRunParent } from './run.mapper.js';
@@ -60,7 +60,7 @@ export class RunResolver {
   @Mutation(() => [TrainingRun], {
     description: 'Queues one run per category and returns them at once (QUEUED).',
   })
-  @UseMiddleware(RequireApiKey)
+  @UseMiddleware(RequireScope('train'))
   async train(
     @Arg('input', () => TrainInput) input: TrainInput,
     @Ctx() { services }: Context,
@@ -73,7 +73,7 @@ export class RunResolver {
     description:
       'Queues a run for every configured category (model AUTO by default: the champion is activated).',
   })
-  @UseMiddleware(RequireApiKey)
+  @UseMiddleware(RequireScope('train'))
   async trainAll(
     @Arg('input', () => TrainAllInput, { nullable: true }) input: TrainAllInput | null,
     @Ctx() { services }: Context,
@@ -89,7 +89,7 @@ export class RunResolver {
   @Mutation(() => TrainingRun, {
     description: 'Cancels a queued run, or stops a running one within its epoch.',
   })
-  @UseMiddleware(RequireApiKey)
+  @UseMiddleware(RequireScope('train'))
   async cancelRun(@Arg('id', () => ID) id: string, @Ctx() { services }: Context): Promise<TrainingRunParent> {
     return toTrainingRun(await services.runs.cancel(id), services.config.mlflow.trackingUri);
   }

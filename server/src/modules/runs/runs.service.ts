@@ -74,8 +74,11 @@ export class RunsService {
       );
     }
     try {
-      const rows = await this.prisma.$transaction(
-        categories.map((category) =>
+      // Inserted in one (sorted) order: each insert takes the category's slot in the one-active-run index,
+      // and two requests taking slots in opposite orders (trainAll vs train(["Groceries", "Beauty"]))
+      // deadlock. In one order, the later request waits for the earlier one and gets CONFLICT.
+      const inserted = await this.prisma.$transaction(
+        [...categories].sort().map((category) =>
           this.prisma.run.create({
             data: {
               category,
@@ -91,7 +94,7 @@ export class RunsService {
         ),
       );
       this.onEnqueued();
-      return rows;
+      return categories.map((category) => inserted.find((row) => row.category === category)!);
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
         throw await this.activeConflict(categories);

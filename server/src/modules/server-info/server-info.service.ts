@@ -1,9 +1,11 @@
 /**
  * `serverInfo`: the package version, the TF.js backend serving predictions, the database kind and
- * whether MLflow is enabled and answering (probed at most every 10 s, so the query stays cheap).
+ * whether MLflow is enabled and answering (probed at most every 10 s, so the query stays cheap), with the
+ * MLflow sync's pending writes and ongoing outage.
  */
 import { createRequire } from 'node:module';
 import type { Config } from '../../config/load-config.js';
+import type { MlflowSyncStatus } from '../../tracking/mlflow-sync.js';
 import type { ServerInfo } from './server-info.type.js';
 
 const PROBE_TTL_MS = 10_000;
@@ -16,10 +18,12 @@ export class ServerInfoService {
     private readonly config: Config,
     private readonly facts: { tfBackend: string; database: 'embedded' | 'postgres' },
     private readonly pingMlflow: () => Promise<boolean> = async () => false,
+    private readonly syncStatus?: () => Promise<MlflowSyncStatus>,
   ) {}
 
   async info(): Promise<ServerInfo> {
     const { mlflow } = this.config;
+    const sync = this.syncStatus && (await this.syncStatus().catch(() => undefined));
     return {
       version: VERSION,
       tfBackend: this.facts.tfBackend,
@@ -29,6 +33,10 @@ export class ServerInfoService {
         enabled: mlflow.enabled,
         reachable: mlflow.enabled ? await this.mlflowReachable() : false,
         trackingUri: mlflow.trackingUri ?? null,
+        // Unknown (null) when the count could not be read, e.g. while the database is away.
+        pendingWrites: this.syncStatus ? (sync?.pending ?? null) : 0,
+        unreachableSince: sync?.unreachableSince ?? null,
+        lastError: sync?.lastError ?? null,
       },
     };
   }

@@ -1,8 +1,15 @@
-/** POST/GET /api/graphql: the browser's GraphQL over HTTP, forwarded to the API with the key (graphql-proxy.ts). */
+/**
+ * POST/GET /api/graphql: the browser's GraphQL over HTTP, forwarded to the API with the signed-in user's
+ * session (graphql-proxy.ts), body-limited and streamed.
+ */
+import { sessionTokenFrom } from '@/lib/auth/session-cookie';
 import { forwardGraphQL } from '@/lib/graphql-proxy';
 import { readProxyConfig } from '@/lib/runtime-config';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = (request: Request) => forwardGraphQL(request, readProxyConfig());
-export const GET = (request: Request) => forwardGraphQL(request, readProxyConfig());
+const forward = (request: Request) =>
+  forwardGraphQL(request, { ...readProxyConfig(), sessionToken: sessionTokenFrom(request) });
+
+export const POST = forward;
+export const GET = forward;
