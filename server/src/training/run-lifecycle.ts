@@ -123,15 +123,24 @@ export class RunLifecycle {
     });
   }
 
-  /** Appends a candidate's report to the run (for replay), then publishes it. */
+  /**
+   * Appends a candidate's report to the run (for replay), then publishes it. Idempotent per family and
+   * phase: a write retried after its commit was not acknowledged is not stored twice.
+   */
   async recordCandidate(run: RunRef, message: CandidateMessage): Promise<void> {
     // Messages of a run are handled one at a time, in order: read-modify-write is safe here.
     const row = await this.prisma.run.findUnique({ where: { id: run.id }, select: { candidates: true } });
-    const stored = Array.isArray(row?.candidates) ? row.candidates : [];
-    await this.prisma.run.update({
-      where: { id: run.id },
-      data: { candidates: [...stored, message.event], heartbeatAt: new Date() },
-    });
+    const stored = (Array.isArray(row?.candidates) ? row.candidates : []) as {
+      family?: string;
+      phase?: string;
+    }[];
+    const { family, phase } = message.event;
+    if (!stored.some((e) => e.family === family && e.phase === phase)) {
+      await this.prisma.run.update({
+        where: { id: run.id },
+        data: { candidates: [...stored, message.event] as object[], heartbeatAt: new Date() },
+      });
+    }
     this.hub.publish(toCandidateEvent(run, message.event));
   }
 

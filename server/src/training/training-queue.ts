@@ -187,7 +187,7 @@ export class TrainingQueue {
   /** Records a worker message; retries while the database is unreachable. Never throws. */
   private async record(run: ClaimedRun, message: WorkerMessage): Promise<void> {
     const { logger, prisma } = this.options;
-    const terminal = !['started', 'epoch'].includes(message.type);
+    const terminal = !['started', 'epoch', 'candidate'].includes(message.type);
     for (let attempt = 1; ; attempt++) {
       try {
         // A retried end may have committed before its connection dropped: do not record it twice.
