@@ -18,6 +18,50 @@ export type Scalars = {
   Upload: { input: unknown; output: unknown };
 };
 
+/** Rolling-origin backtest: k origins over the end of the history, horizon H each. */
+export type Backtest = {
+  __typename?: 'Backtest';
+  /** Leave-one-fold-out coverage of the nominal interval. */
+  coverage: Maybe<Scalars['Float']['output']>;
+  /** Folds whose forecast fell back to seasonal naive. */
+  fallbacks: Scalars['Int']['output'];
+  folds: Array<BacktestFold>;
+  horizon: Scalars['Int']['output'];
+  /** Mean of the folds. */
+  mae: Scalars['Float']['output'];
+  /** Mean fold MASE (Hyndman: in-sample seasonal scaling, m = 7); < 1 beats seasonal naive. */
+  mase: Maybe<Scalars['Float']['output']>;
+  /** Nominal interval coverage, e.g. 0.9. */
+  nominalCoverage: Scalars['Float']['output'];
+  origins: Scalars['Int']['output'];
+  /** Over every forecast day of every fold. */
+  rmse: Scalars['Float']['output'];
+  smape: Maybe<Scalars['Float']['output']>;
+};
+
+/** One origin: the forecast of the next horizon days against what happened. */
+export type BacktestFold = {
+  __typename?: 'BacktestFold';
+  actual: Array<Scalars['Float']['output']>;
+  /** Share of actual days inside the interval. */
+  coverage: Maybe<Scalars['Float']['output']>;
+  dates: Array<Scalars['Date']['output']>;
+  /** Why this fold fell back to seasonal naive. */
+  fallback: Maybe<Scalars['String']['output']>;
+  /** Interval calibrated on the other folds. */
+  lower: Array<Scalars['Float']['output']>;
+  mae: Scalars['Float']['output'];
+  /** MAE / in-sample seasonal-naive MAE of the training days. */
+  mase: Maybe<Scalars['Float']['output']>;
+  predicted: Array<Scalars['Float']['output']>;
+  rmse: Scalars['Float']['output'];
+  /** Symmetric MAPE in percent (0–200). */
+  smape: Maybe<Scalars['Float']['output']>;
+  /** First forecast day (the origin is the day before). */
+  startDate: Scalars['Date']['output'];
+  upper: Array<Scalars['Float']['output']>;
+};
+
 /** A product category of the sales data. */
 export type Category = {
   __typename?: 'Category';
@@ -164,13 +208,26 @@ export type MlflowStatus = {
   unreachableSince: Maybe<Scalars['DateTime']['output']>;
 };
 
+/** AUTO fits every enabled family (config models.enabled), backtests them and activates the best by mean MASE; the others fit one family. ARIMA needs the optional "arima" package. */
+export type ModelFamily = 'ARIMA' | 'AUTO' | 'CNN_LSTM' | 'ETS' | 'MSTL' | 'PROPHET' | 'SEASONAL_NAIVE';
+
 /** A trained model of a category. */
 export type ModelVersion = {
   __typename?: 'ModelVersion';
   /** Serves predict for its category. */
   active: Scalars['Boolean']['output'];
+  /** Rolling-origin backtest; null when the history was too short. */
+  backtest: Maybe<Backtest>;
   category: Scalars['String']['output'];
+  /** Its run's pick among the run's candidates (AUTO runs fit several). */
+  champion: Scalars['Boolean']['output'];
   createdAt: Scalars['DateTime']['output'];
+  /** Why the fit fell back to seasonal naive (failed or diverged): it then serves seasonal naive. */
+  fallback: Maybe<Scalars['String']['output']>;
+  /** The model family (never AUTO). */
+  family: ModelFamily;
+  /** Seconds the final fit took. */
+  fitSeconds: Maybe<Scalars['Float']['output']>;
   id: Scalars['ID']['output'];
   /** Nominal coverage of its forecast intervals. */
   intervalCoverage: Maybe<Scalars['Float']['output']>;
@@ -189,6 +246,8 @@ export type ModelVersion = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Makes a version its category's active one (served by predict): pin or roll back. */
+  activateModelVersion: ModelVersion;
   /** Cancels a queued run, or stops a running one within its epoch. */
   cancelRun: TrainingRun;
   /** Imports a sales CSV (GraphQL multipart request). Returns the QUEUED import at once; with wait: true, the finished one (REJECTED or FAILED then answer BAD_USER_INPUT with the bad lines). */
@@ -199,8 +258,12 @@ export type Mutation = {
   recordSales: SalesWriteResult;
   /** Queues one run per category and returns them at once (QUEUED). */
   train: Array<TrainingRun>;
-  /** Queues a run for every category that has sales. */
+  /** Queues a run for every category that has sales (model AUTO by default: the champion is activated). */
   trainAll: Array<TrainingRun>;
+};
+
+export type MutationActivateModelVersionArgs = {
+  id: Scalars['ID']['input'];
 };
 
 export type MutationCancelRunArgs = {
@@ -434,6 +497,8 @@ export type TrainAllInput = {
   experimentName?: InputMaybe<Scalars['String']['input']>;
   /** > 0 and ≤ 1. */
   learningRate?: InputMaybe<Scalars['Float']['input']>;
+  /** AUTO: fit every enabled family, backtest them, activate the best; or one family. */
+  model?: InputMaybe<ModelFamily>;
 };
 
 /** Which categories to train, with optional overrides. */
@@ -448,6 +513,8 @@ export type TrainInput = {
   experimentName?: InputMaybe<Scalars['String']['input']>;
   /** > 0 and ≤ 1. */
   learningRate?: InputMaybe<Scalars['Float']['input']>;
+  /** The family to train (CNN_LSTM by default), or AUTO for every enabled family. */
+  model?: InputMaybe<ModelFamily>;
   /** Days per input window, 7–365. */
   windowSize?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -455,11 +522,25 @@ export type TrainInput = {
 /** An epoch finished (EPOCH) or a run changed status (STATUS). */
 export type TrainingEvent = {
   __typename?: 'TrainingEvent';
+  /** CANDIDATE_FINISHED: backtest interval coverage. */
+  backtestCoverage: Maybe<Scalars['Float']['output']>;
+  /** CANDIDATE_FINISHED: mean backtest MAE. */
+  backtestMae: Maybe<Scalars['Float']['output']>;
+  /** CANDIDATE_FINISHED: mean backtest MASE. */
+  backtestMase: Maybe<Scalars['Float']['output']>;
   category: Scalars['String']['output'];
   elapsedMs: Maybe<Scalars['Int']['output']>;
   epoch: Maybe<Scalars['Int']['output']>;
-  /** On a FAILED status event: why. */
+  /** On a FAILED status event or a failed candidate: why. */
   error: Maybe<Scalars['String']['output']>;
+  /** CANDIDATE_FINISHED: why it fell back to seasonal naive. */
+  fallback: Maybe<Scalars['String']['output']>;
+  /** CANDIDATE_* events: the family. */
+  family: Maybe<ModelFamily>;
+  /** CANDIDATE_FINISHED: seconds of the final fit. */
+  fitSeconds: Maybe<Scalars['Float']['output']>;
+  /** CANDIDATE_FINISHED: the version it produced. */
+  modelVersionId: Maybe<Scalars['ID']['output']>;
   runId: Scalars['ID']['output'];
   /** The run status when the event was emitted. */
   status: RunStatus;
@@ -469,11 +550,13 @@ export type TrainingEvent = {
   valLoss: Maybe<Scalars['Float']['output']>;
 };
 
-export type TrainingEventType = 'EPOCH' | 'STATUS';
+export type TrainingEventType = 'CANDIDATE_FINISHED' | 'CANDIDATE_STARTED' | 'EPOCH' | 'STATUS';
 
 /** A training run of one category. */
 export type TrainingRun = {
   __typename?: 'TrainingRun';
+  /** The run's candidates, one version per family: the champion first, then by backtest MASE. */
+  candidates: Array<ModelVersion>;
   category: Scalars['String']['output'];
   createdAt: Scalars['DateTime']['output'];
   epochs: Array<EpochMetric>;
@@ -490,6 +573,9 @@ export type TrainingRun = {
   /** DISABLED, PENDING, SYNCED or FAILED. */
   mlflowSync: Maybe<Scalars['String']['output']>;
   mlflowUrl: Maybe<Scalars['String']['output']>;
+  /** AUTO (every enabled family) or the one family it fits. */
+  model: ModelFamily;
+  /** The version the run activated (its champion). */
   modelVersion: Maybe<ModelVersion>;
   secondsPerEpoch: Maybe<Scalars['Float']['output']>;
   startedAt: Maybe<Scalars['DateTime']['output']>;

@@ -24,3 +24,13 @@ export function pytorchSecondsPerEpoch(windows: number): number {
     ((windows - a.windows) * (b.secondsPerEpoch - a.secondsPerEpoch)) / (b.windows - a.windows)
   );
 }
+
+/**
+ * One-step validation MAE of the reference PyTorch CNN-LSTM on the original system's data (validation
+ * part, sales units; ../shared/notes/reference-figures.md "Forecast quality of the reference model").
+ */
+export const PYTORCH_VALIDATION_MAE: Readonly<Record<string, number>> = {
+  Beauty: 542,
+  Clothing: 529,
+  Electronics: 517,
+};

@@ -1,7 +1,8 @@
 /**
  * `npm run predict -- --category <name> (--values v1,v2,… | --latest) [--horizon H] [--json]`
- * Forecasts with the newest model version the CLI stored for the category (DATA_DIR/models): the next
- * `horizon` days after the given values, or after the last day in the sales database with --latest.
+ * Forecasts with the newest model version the CLI stored for the category (DATA_DIR/models; after an
+ * AUTO run, its champion, whatever its family): the next `horizon` days after the given values, or after
+ * the last day in the sales database with --latest, with intervals.
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load-config.js';
@@ -73,9 +74,13 @@ async function main(): Promise<number> {
   await initBackend('auto');
   const forecast = await forecastWithBundle(bundle, history, { horizon, lastDate });
   if (flags.json) {
-    process.stdout.write(`${JSON.stringify({ category: flags.category, ...forecast })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ category: flags.category, family: bundle.meta.family ?? 'CNN_LSTM', ...forecast })}\n`,
+    );
   } else {
-    process.stdout.write(`${flags.category} — model ${forecast.modelVersionId} (${bundle.meta.createdAt})\n`);
+    process.stdout.write(
+      `${flags.category} — ${bundle.meta.family ?? 'CNN_LSTM'} model ${forecast.modelVersionId} (${bundle.meta.createdAt})\n`,
+    );
     forecast.values.forEach((value, i) => {
       const day = forecast.dates?.[i] ?? `t+${i + 1}`;
       const range = `${forecast.lower[i]!.toFixed(1)} … ${forecast.upper[i]!.toFixed(1)}`;

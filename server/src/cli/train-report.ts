@@ -5,15 +5,21 @@
 import Table from 'cli-table3';
 import { describeVerdict } from '../ml/evaluate.js';
 import type { TerminalMessage } from '../training/worker-messages.js';
+import type { LeaderboardRow } from './leaderboard.js';
 
 export interface RunResult {
   category: string;
   epochs: number;
   outcome: TerminalMessage;
   storedIn?: string;
+  /** Every candidate of the run (AUTO: one per enabled family). */
+  candidates?: LeaderboardRow[];
 }
 
-/** The --json object: `{category, status, backend, epochs, secondsPerEpoch, metrics, modelVersionId}`. */
+/**
+ * The --json object: `{category, status, backend, epochs, secondsPerEpoch, metrics, modelVersionId,
+ * family, candidates: [{family, backtest: {mae, mase, coverage}, fitSeconds}]}` (PRODUCT.md).
+ */
 export function toJsonLine(r: RunResult): Record<string, unknown> {
   const o = r.outcome;
   if (o.type !== 'done') {
@@ -25,6 +31,8 @@ export function toJsonLine(r: RunResult): Record<string, unknown> {
       secondsPerEpoch: null,
       metrics: null,
       modelVersionId: null,
+      family: null,
+      candidates: [],
       ...(o.type === 'failed' ? { error: o.error } : {}),
     };
   }
@@ -33,9 +41,16 @@ export function toJsonLine(r: RunResult): Record<string, unknown> {
     status: 'SUCCEEDED',
     backend: o.backend,
     epochs: r.epochs,
-    secondsPerEpoch: round(o.secondsPerEpoch, 4),
+    secondsPerEpoch: o.secondsPerEpoch === null ? null : round(o.secondsPerEpoch, 4),
     metrics: o.metrics,
     modelVersionId: o.modelVersionId,
+    family: o.candidates.find((c) => c.modelVersionId === o.modelVersionId)?.family ?? null,
+    candidates: (r.candidates ?? []).map((c) => ({
+      family: c.family,
+      backtest:
+        c.backtestMae === null ? null : { mae: c.backtestMae, mase: c.backtestMase, coverage: c.coverage },
+      fitSeconds: round(c.fitSeconds, 3),
+    })),
   };
 }
 
@@ -55,6 +70,7 @@ export function printResultsTable(
     head: [
       'category',
       'status',
+      'champion',
       'backend',
       's/epoch',
       'MAE',
@@ -74,6 +90,7 @@ export function printResultsTable(
       table.push([
         r.category,
         'SUCCEEDED',
+        r.candidates?.find((c) => c.champion)?.family ?? '-',
         o.backend,
         fmt(o.secondsPerEpoch, 3),
         fmt(m.mae),
@@ -85,7 +102,7 @@ export function printResultsTable(
       ]);
     } else {
       const reason = o.type === 'failed' ? `${o.error.code}: ${o.error.message}` : 'cancelled';
-      table.push([r.category, o.type.toUpperCase(), '-', '-', '-', '-', '-', '-', '-', reason]);
+      table.push([r.category, o.type.toUpperCase(), '-', '-', '-', '-', '-', '-', '-', '-', reason]);
     }
   }
   process.stdout.write(`${table.toString()}\n`);

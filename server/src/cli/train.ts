@@ -1,8 +1,9 @@
 /**
- * `npm run train -- --category <name> | --all [--epochs N] [--csv <path>] [--json] [--backend B]`
- * Trains in-process (each run in a worker thread; no server needed), shows a progress bar per run,
- * prints a table of metrics against the baselines (or one JSON object per run with --json), and stores
- * each model version under DATA_DIR/models where `npm start` picks it up.
+ * `npm run train -- --category <name> | --all [--model M] [--epochs N] [--csv <path>] [--json] [--backend B]`
+ * Trains in-process (each run in a worker thread; no server needed): by default every enabled family
+ * per category (AUTO), backtested, the champion kept. Shows a progress bar per run, prints each
+ * category's leaderboard and a table of the champions' metrics against the baselines (or one JSON object
+ * per run with --json), and stores each champion under DATA_DIR/models where `npm start` picks it up.
  */
 import { parseArgs } from 'node:util';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -16,12 +17,23 @@ import { buildTrainingJob } from '../training/training-job.js';
 import { loadTrainingData } from './load-training-data.js';
 import { createProgress } from './train-progress.js';
 import { printResultsTable, toJsonLine, type RunResult } from './train-report.js';
+import { formatLeaderboard, leaderboardRow } from './leaderboard.js';
+import { parseFamilyName } from '../ml/families/family.js';
+import type { RunModel } from '../training/training-job.js';
 import { parsePositiveInt, runCli, UsageError } from './run-cli.js';
 
 const LOOP_RESOLUTION_MS = 10;
 
 const USAGE =
-  'usage: npm run train -- --category <name> | --all [--epochs N] [--csv <path>] [--json] [--backend auto|wasm|cpu|tensorflow]';
+  'usage: npm run train -- --category <name> | --all [--model auto|cnn_lstm|seasonal_naive|ets|mstl|prophet|arima] [--epochs N] [--csv <path>] [--json] [--backend auto|wasm|cpu|tensorflow]';
+
+/** `--model` → the run's model. @throws UsageError for an unknown name. */
+function parseModel(value: string): RunModel {
+  if (value.toLowerCase() === 'auto') return 'AUTO';
+  const family = parseFamilyName(value);
+  if (!family) throw new UsageError(`unknown --model "${value}"`);
+  return family;
+}
 
 async function main(): Promise<number> {
   const { values: flags } = parseArgs({
@@ -32,6 +44,7 @@ async function main(): Promise<number> {
       csv: { type: 'string' },
       json: { type: 'boolean', default: false },
       backend: { type: 'string', default: 'auto' },
+      model: { type: 'string', default: 'auto' },
     },
     strict: true,
     allowPositionals: false,
@@ -43,6 +56,7 @@ async function main(): Promise<number> {
   if (backend !== 'auto' && !BACKENDS.includes(backend))
     throw new UsageError(`unknown --backend "${flags.backend}"`);
   const epochs = parsePositiveInt('epochs', flags.epochs, 1000);
+  const model = parseModel(flags.model);
 
   const config = loadConfig();
   const data = await loadTrainingData(config, {
@@ -63,10 +77,14 @@ async function main(): Promise<number> {
       csvPath: data.csvPath,
       overrides: { epochs },
       backend,
+      model,
     });
     const bar = progress.add(series.category, job.hyperparameters.epochs);
     const worker = startTrainingWorker(job, {
-      onMessage: (m) => (m.type === 'epoch' ? bar.update(m) : undefined),
+      onMessage: (m) => {
+        if (m.type === 'epoch') bar.update(m);
+        else if (m.type === 'candidate' && m.event.phase === 'started') bar.setFamily(m.event.family);
+      },
     });
     const onSigint = () => worker.cancel();
     process.once('SIGINT', onSigint);
@@ -77,6 +95,10 @@ async function main(): Promise<number> {
     if (outcome.type === 'done') {
       const bundle = deserializeBundle(outcome.bundle);
       result.storedIn = (await storeVersion(config.dataDir, bundle)).dir;
+      result.candidates = outcome.candidates.map((c) =>
+        leaderboardRow(deserializeBundle(c.bundle).meta, c.modelVersionId === outcome.modelVersionId),
+      );
+      if (!flags.json) progress.log(`${formatLeaderboard(series.category, result.candidates)}\n`);
     }
     results.push(result);
     if (flags.json) process.stdout.write(`${JSON.stringify(toJsonLine(result))}\n`);

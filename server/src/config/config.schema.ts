@@ -4,6 +4,8 @@
  * everything else receives the resulting frozen `Config` and never reads the file or env itself.
  */
 import { z } from 'zod';
+import { FAMILY_NAMES } from '../ml/families/family.js';
+import { CNN_LSTM_SCALINGS } from '../ml/hyperparameters.js';
 
 const positiveInt = (max: number) => z.number().int().min(1).max(max);
 
@@ -47,6 +49,13 @@ const modelSchema = z.strictObject({
   lstm_units: positiveInt(1024).default(64),
   lstm_layers: positiveInt(4).default(1),
   learning_rate: z.number().gt(0).max(1).default(0.001),
+  /**
+   * Input scaling: zscore (train-part mean/std, the original), log1p (then zscore), window (each window
+   * by its own mean/std), or auto: in AUTO runs each category backtests the three and keeps the best, a
+   * CNN-LSTM-only run uses window (no single one won on every series: README "How it models").
+   * @default auto
+   */
+  scaling: z.enum([...CNN_LSTM_SCALINGS, 'auto']).default('auto'),
 });
 
 const trainingSchema = z.strictObject({
@@ -57,8 +66,40 @@ const trainingSchema = z.strictObject({
   experiment_name: z.string().min(1).default('sales-forecast'),
   /** Runs that train at once, one worker thread each. @default 1 */
   concurrency: positiveInt(16).default(1),
+  /**
+   * Early stopping of the CNN-LSTM: stop after this many epochs without a lower validation loss and keep
+   * the best epoch's weights; null trains every epoch and keeps the last. @default 3
+   */
+  early_stopping_patience: positiveInt(1000).nullable().default(3),
   /** Nominal coverage of forecast intervals. @default 0.9 */
   prediction_interval: z.number().gt(0).lt(1).default(0.9),
+});
+
+/** Model families, backtests and the champion choice (PRODUCT.md "Models"). */
+const modelsSchema = z.strictObject({
+  /**
+   * Families an AUTO run fits, backtests and picks the champion from (by mean backtest MASE).
+   * ARIMA is opt-in: it needs the `arima` package, which the project does not install (licence).
+   * @default [CNN_LSTM, SEASONAL_NAIVE, ETS, MSTL, PROPHET]
+   */
+  enabled: z
+    .array(z.enum(FAMILY_NAMES))
+    .min(1)
+    .refine((f) => new Set(f).size === f.length, 'has duplicates')
+    .default(['CNN_LSTM', 'SEASONAL_NAIVE', 'ETS', 'MSTL', 'PROPHET']),
+  backtest: z
+    .strictObject({
+      /** Rolling origins over the end of the history. @default 5 */
+      origins: positiveInt(52).default(5),
+      /** Days forecast from each origin. @default 14 */
+      horizon: positiveInt(365).default(14),
+    })
+    .prefault({}),
+  /**
+   * One-step validation of families that must refit to see new days (ETS, MSTL, Prophet, ARIMA): refit
+   * every this many validation days (1 = before every target, exact one-step). @default 1
+   */
+  validation_refit_days: positiveInt(28).default(1),
 });
 
 const mlflowSchema = z.strictObject({
@@ -134,6 +175,7 @@ export const configFileSchema = z.strictObject({
   model: modelSchema.prefault({}),
   training: trainingSchema.prefault({}),
   retrain: retrainSchema.prefault({}),
+  models: modelsSchema.prefault({}),
   mlflow: mlflowSchema.prefault({}),
   api: apiSchema.prefault({}),
   web: z.strictObject({ port: z.number().int().min(0).max(65535).default(3000) }).prefault({}),

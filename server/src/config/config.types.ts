@@ -2,6 +2,7 @@
  * The validated, frozen configuration handed down from entry points (camelCase, absolute paths).
  * Built by `load-config.ts` from `config.yaml` plus environment overrides.
  */
+import type { FamilyName } from '../ml/families/family.js';
 import type { CnnLstmHyperparameters } from '../ml/hyperparameters.js';
 
 export interface Config {
@@ -44,6 +45,15 @@ export interface Config {
     readonly experimentName: string;
     readonly concurrency: number;
     readonly predictionInterval: number;
+    /** Early-stopping patience in epochs, or null (train every epoch). */
+    readonly earlyStoppingPatience: number | null;
+  };
+  readonly models: {
+    /** Families an AUTO run fits (config `models.enabled`). */
+    readonly enabled: readonly FamilyName[];
+    readonly backtestOrigins: number;
+    readonly backtestHorizon: number;
+    readonly validationRefitDays: number;
   };
   readonly retrain: {
     readonly enabled: boolean;

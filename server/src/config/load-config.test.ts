@@ -29,12 +29,20 @@ describe('loadConfig', () => {
       lstmUnits: 64,
       lstmLayers: 1,
       learningRate: 0.001,
+      scaling: 'auto',
     });
     expect(config.training).toMatchObject({
       maxEpochs: 10,
       seed: 42,
       experimentName: 'sales-forecast',
       concurrency: 1,
+      earlyStoppingPatience: 3,
+    });
+    expect(config.models).toEqual({
+      enabled: ['CNN_LSTM', 'SEASONAL_NAIVE', 'ETS', 'MSTL', 'PROPHET'],
+      backtestOrigins: 5,
+      backtestHorizon: 14,
+      validationRefitDays: 1,
     });
     expect(config.api).toMatchObject({ port: 4000, path: '/graphql' });
     expect(config.dataDir).toBe(path.join(dir, '.data'));

@@ -151,6 +151,7 @@ function toConfig(file: ConfigFile, configPath: string, env: ConfigEnv): Config 
       lstmUnits: model.lstm_units,
       lstmLayers: model.lstm_layers,
       learningRate: model.learning_rate,
+      scaling: model.scaling,
     },
     training: {
       maxEpochs: training.max_epochs,
@@ -158,6 +159,13 @@ function toConfig(file: ConfigFile, configPath: string, env: ConfigEnv): Config 
       experimentName: training.experiment_name,
       concurrency: training.concurrency,
       predictionInterval: training.prediction_interval,
+      earlyStoppingPatience: training.early_stopping_patience,
+    },
+    models: {
+      enabled: [...file.models.enabled],
+      backtestOrigins: file.models.backtest.origins,
+      backtestHorizon: file.models.backtest.horizon,
+      validationRefitDays: file.models.validation_refit_days,
     },
     retrain: {
       enabled: retrain.enabled,

@@ -91,14 +91,16 @@ describe.each(['postgres', 'embedded'] as const)('data model on %s', (kind) => {
         status: 'SUCCEEDED',
         epochs: { create: [{ epoch: 1, trainLoss: 1, valLoss: 1, elapsedMs: 5 }] },
         outbox: { create: [{ kind: 'create_run', payload: {}, idempotencyKey: `cascade-${kind}` }] },
-        modelVersion: { create: versionData('Cascade', false) },
+        modelVersions: { create: [versionData('Cascade', false)] },
       }),
-      include: { modelVersion: true },
+      include: { modelVersions: true },
     });
     await db.prisma.run.delete({ where: { id: run.id } });
     expect(await db.prisma.epochMetric.count({ where: { runId: run.id } })).toBe(0);
     expect(await db.prisma.mlflowOutbox.count({ where: { runId: run.id } })).toBe(0);
-    const version = await db.prisma.modelVersion.findUniqueOrThrow({ where: { id: run.modelVersion!.id } });
+    const version = await db.prisma.modelVersion.findUniqueOrThrow({
+      where: { id: run.modelVersions[0]!.id },
+    });
     expect(version.runId).toBeNull();
   });
 

@@ -4,6 +4,8 @@ import { buildCnnLstm } from './cnn-lstm.model.js';
 import { forecastRecursive } from './forecast.js';
 import { ForecastBatcher } from './forecast-batcher.js';
 import { syntheticSeries, TINY_HP } from './test-hyperparameters.js';
+import { getFamily } from './families/registry.js';
+import { loadModel } from './model-io.js';
 
 describe('ForecastBatcher', () => {
   beforeAll(async () => {
@@ -24,6 +26,31 @@ describe('ForecastBatcher', () => {
     });
     model.dispose();
   });
+
+  it.each(['log1p', 'window'] as const)(
+    'should give what the CNN-LSTM family forecasts under %s scaling',
+    async (scaling) => {
+      const family = await getFamily('CNN_LSTM');
+      const values = syntheticSeries(120);
+      const fitted = await family.fit(
+        { startDate: '2024-01-01', values },
+        { seed: 1, hyperparameters: { ...TINY_HP, epochs: 1, scaling } },
+      );
+      const state = await fitted.state();
+      const data = state.data as { normalization: { mean: number; std: number } };
+      const model = await loadModel(state.artifacts!);
+      const batcher = new ForecastBatcher(model, data.normalization, 14, scaling);
+      const history = values.slice(-20);
+      const [a, b] = await Promise.all([
+        batcher.forecast(history, 5),
+        batcher.forecast(history.slice(0, 16), 3),
+      ]);
+      (await fitted.forecast(5, history)).forEach((v, j) => expect(a![j]).toBeCloseTo(v, 3));
+      (await fitted.forecast(3, history.slice(0, 16))).forEach((v, j) => expect(b![j]).toBeCloseTo(v, 3));
+      fitted.dispose();
+      model.dispose();
+    },
+  );
 
   it('should reject a history shorter than the window', async () => {
     const model = buildCnnLstm(TINY_HP, 3);

@@ -2,11 +2,15 @@
  * Batches concurrent recursive forecasts of one model into shared forward passes: requests arriving in the
  * same turn of the event loop are stepped together (one `predict` on all still-running windows per step),
  * so N concurrent `predict` calls cost about one batched call instead of N single ones (TF.js wasm: ~1 ms
- * for batch 1, ~0.1 ms per sample at batch 64). Results equal `forecastRecursive`'s. Used by the API.
+ * for batch 1, ~0.1 ms per sample at batch 64). Windows are kept in model space (after the version's input
+ * scaling: zscore, log1p or window) and scaled per step, so results equal the CNN-LSTM family's own
+ * recursive forecast. Used by the API.
  */
 import type * as tf from '@tensorflow/tfjs';
 import type { Normalization } from './data/normalize.js';
+import { fromModelSpace, toModelSpace, windowStats } from './families/cnn-lstm/scaling.js';
 import { predictNormalized } from './forecast.js';
+import type { CnnLstmScaling } from './hyperparameters.js';
 
 interface Pending {
   window: number[];
@@ -27,7 +31,13 @@ export class ForecastBatcher {
     private readonly model: tf.LayersModel,
     private readonly normalization: Normalization,
     private readonly windowSize: number,
+    private readonly scaling: CnnLstmScaling = 'zscore',
   ) {}
+
+  /** The statistics that scale one window: the version's own, or the window's (window scaling). */
+  private stats(window: readonly number[]): Normalization {
+    return this.scaling === 'window' ? windowStats(window, this.normalization.std) : this.normalization;
+  }
 
   /** Forecasts `horizon` days after the last `windowSize` values of `history` (sales units). */
   forecast(history: readonly number[], horizon: number): Promise<number[]> {
@@ -36,8 +46,7 @@ export class ForecastBatcher {
         new RangeError(`need the last ${this.windowSize} daily values (got ${history.length})`),
       );
     }
-    const { mean, std } = this.normalization;
-    const window = history.slice(-this.windowSize).map((v) => (v - mean) / std);
+    const window = toModelSpace(history.slice(-this.windowSize), this.scaling);
     return new Promise((resolve, reject) => {
       this.queue.push({ window, horizon, out: [], resolve, reject });
       if (!this.scheduled) {
@@ -53,18 +62,19 @@ export class ForecastBatcher {
     if (this.scheduled) setImmediate(() => this.flush());
     try {
       for (let active = batch; active.length > 0; active = active.filter((p) => p.out.length < p.horizon)) {
+        const stats = active.map((p) => this.stats(p.window));
         const next = predictNormalized(
           this.model,
-          active.map((p) => p.window),
+          active.map((p, i) => p.window.map((v) => (v - stats[i]!.mean) / stats[i]!.std)),
         );
         active.forEach((p, i) => {
-          p.out.push(next[i]!);
+          const value = next[i]! * stats[i]!.std + stats[i]!.mean;
+          p.out.push(value);
           p.window.shift();
-          p.window.push(next[i]!);
+          p.window.push(value);
         });
       }
-      const { mean, std } = this.normalization;
-      batch.forEach((p) => p.resolve(p.out.map((v) => v * std + mean)));
+      batch.forEach((p) => p.resolve(fromModelSpace(p.out, this.scaling)));
     } catch (error) {
       batch.forEach((p) => p.reject(error));
     }

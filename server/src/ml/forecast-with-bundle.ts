@@ -1,12 +1,10 @@
 /**
- * A forecast from a stored model version: builds the TF.js model from the bundle, forecasts recursively,
- * adds the interval and, when the history's last date is known, the forecast dates. Used by the CLI;
- * the API keeps loaded models in a cache and calls `forecastRecursive` itself.
+ * A forecast from a stored model version, whatever its family: loads it for serving, forecasts from the
+ * last `windowSize` days of the history, adds the interval and, when the history's last date is known,
+ * the forecast dates. Used by the CLI; the API keeps loaded versions in a cache (`model-versions.service`).
  */
-import type * as tf from '@tensorflow/tfjs';
 import type { ModelVersionBundle } from './model-bundle.js';
-import { loadModel } from './model-io.js';
-import { forecastRecursive } from './forecast.js';
+import { loadServingModel } from './families/serving-model.js';
 import { boundedForecast } from './prediction-interval.js';
 
 export interface Forecast {
@@ -26,35 +24,20 @@ export function datesAfter(lastDate: string, horizon: number): string[] {
   );
 }
 
-/** Forecasts with an already loaded model. */
-export function forecastWithModel(
-  model: tf.LayersModel,
-  bundle: Pick<ModelVersionBundle, 'meta'>,
-  history: readonly number[],
-  options: { horizon: number; lastDate?: string },
-): Forecast {
-  const { meta } = bundle;
-  const values = forecastRecursive(model, history, {
-    horizon: options.horizon,
-    normalization: meta.normalization,
-    windowSize: meta.windowSize,
-  });
-  return {
-    modelVersionId: meta.id,
-    ...boundedForecast(values, meta.interval),
-    dates: options.lastDate ? datesAfter(options.lastDate, options.horizon) : null,
-  };
-}
-
 /** Loads the bundle's model, forecasts, and frees the model. */
 export async function forecastWithBundle(
   bundle: ModelVersionBundle,
   history: readonly number[],
   options: { horizon: number; lastDate?: string },
 ): Promise<Forecast> {
-  const model = await loadModel(bundle.model);
+  const model = await loadServingModel(bundle);
   try {
-    return forecastWithModel(model, bundle, history, options);
+    const values = await model.forecast(history.slice(-bundle.meta.windowSize), options.horizon);
+    return {
+      modelVersionId: bundle.meta.id,
+      ...boundedForecast(values, bundle.meta.interval),
+      dates: options.lastDate ? datesAfter(options.lastDate, options.horizon) : null,
+    };
   } finally {
     model.dispose();
   }

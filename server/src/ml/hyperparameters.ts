@@ -17,6 +17,13 @@ export interface CnnLstmHyperparameters {
   lstmLayers: number;
   /** Adam learning rate. */
   learningRate: number;
+  /**
+   * How the CNN-LSTM's inputs are scaled (see `families/cnn-lstm/scaling.ts`): `zscore` (train-part mean
+   * and std, the original), `log1p` (then zscore; only for series without negative days) or `window`
+   * (each window by its own mean and std); `auto` backtests all three and keeps the best (the trainer
+   * resolves it, `fit-candidate.ts`). @default 'zscore'
+   */
+  scaling?: CnnLstmScaling | 'auto';
 }
 
 /** Everything a training run needs beyond the data. */
@@ -26,4 +33,9 @@ export interface TrainingHyperparameters extends CnnLstmHyperparameters {
   /** Seeds weight initialisation and the per-epoch shuffle. */
   seed: number;
   validationFraction: number;
+  /** Early-stopping patience in epochs (best weights restored); null/absent = no early stopping. */
+  patience?: number | null;
 }
+
+export const CNN_LSTM_SCALINGS = ['zscore', 'log1p', 'window'] as const;
+export type CnnLstmScaling = (typeof CNN_LSTM_SCALINGS)[number];

@@ -92,7 +92,7 @@ describe('model versions', () => {
     const restored = deserializeBundle(serializeBundle(bundle));
     expect(restored.meta).toEqual(bundle.meta);
     expect(restored.plotPng).toEqual(bundle.plotPng);
-    const loaded = await loadModel(restored.model);
+    const loaded = await loadModel(restored.model!);
     expect(predictNormalized(loaded, windows.inputs)).toEqual(predictNormalized(trained, windows.inputs));
     loaded.dispose();
   });
@@ -108,7 +108,7 @@ describe('model versions', () => {
       'normalization.json',
       'weights.bin',
     ]);
-    const loaded = await loadModel((await loadBundleFromFolder(dir)).model);
+    const loaded = await loadModel((await loadBundleFromFolder(dir)).model!);
     expect(predictNormalized(loaded, windows.inputs)).toEqual(predictNormalized(trained, windows.inputs));
     loaded.dispose();
   });

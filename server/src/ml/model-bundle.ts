@@ -10,6 +10,8 @@ import type { ForecastMetrics } from './evaluate.js';
 import type { Normalization } from './data/normalize.js';
 import type { PredictionInterval } from './prediction-interval.js';
 import type { TrainingHyperparameters } from './hyperparameters.js';
+import type { FamilyName } from './families/family.js';
+import type { Backtest } from './backtest/rolling-origin.js';
 
 /** Everything about a version except its binary parts. */
 export interface ModelVersionMeta {
@@ -34,6 +36,21 @@ export interface ModelVersionMeta {
     validationDays: number;
   };
   epochs: EpochEvent[];
+  /** The family this version is a candidate of; absent in versions made before families (CNN_LSTM). */
+  family?: FamilyName;
+  /**
+   * The fitted model's plain data (`FamilyState`). Its `family` is the one that serves: SEASONAL_NAIVE
+   * when the candidate's own fit failed or diverged (`fallback` says why). Absent = the CNN-LSTM below.
+   */
+  state?: { family: FamilyName; data: Record<string, unknown> };
+  /** Rolling-origin backtest of the candidate, null when the history was too short for one origin. */
+  backtest?: Backtest | null;
+  /** Seconds the final fit took. */
+  fitSeconds?: number;
+  /** Why the final fit fell back to seasonal naive, or null. */
+  fallback?: string | null;
+  /** CNN-LSTM with scaling `auto`: the backtest MASE of each scaling tried (the lowest was kept). */
+  scalingTrials?: Record<string, number | null>;
 }
 
 /** The TF.js model as saved by `model.save(withSaveHandler)`. */
@@ -45,7 +62,8 @@ export interface ModelArtifacts {
 
 export interface ModelVersionBundle {
   meta: ModelVersionMeta;
-  model: ModelArtifacts;
+  /** TF.js topology and weights: CNN-LSTM versions only. */
+  model?: ModelArtifacts;
   plotPng?: Uint8Array;
 }
 
@@ -53,7 +71,8 @@ const MAGIC = Buffer.from('SFMB1\n');
 
 interface Header {
   meta: ModelVersionMeta;
-  modelTopology: object;
+  /** null for families without TF.js weights. */
+  modelTopology: object | null;
   weightSpecs: tf.io.WeightsManifestEntry[];
   weightBytes: number;
   plotBytes: number;
@@ -62,17 +81,18 @@ interface Header {
 /** Serialises a bundle to one byte array. */
 export function serializeBundle(bundle: ModelVersionBundle): Uint8Array {
   const plot = bundle.plotPng ?? new Uint8Array();
+  const weights = bundle.model?.weightData ?? new Uint8Array();
   const header: Header = {
     meta: bundle.meta,
-    modelTopology: bundle.model.modelTopology,
-    weightSpecs: bundle.model.weightSpecs,
-    weightBytes: bundle.model.weightData.byteLength,
+    modelTopology: bundle.model?.modelTopology ?? null,
+    weightSpecs: bundle.model?.weightSpecs ?? [],
+    weightBytes: weights.byteLength,
     plotBytes: plot.byteLength,
   };
   const json = Buffer.from(JSON.stringify(header));
   const length = Buffer.alloc(4);
   length.writeUInt32BE(json.byteLength);
-  return Buffer.concat([MAGIC, length, json, bundle.model.weightData, plot]);
+  return Buffer.concat([MAGIC, length, json, weights, plot]);
 }
 
 /** Reads bytes written by `serializeBundle`. @throws Error when the bytes are not a bundle. */
@@ -90,11 +110,13 @@ export function deserializeBundle(bytes: Uint8Array): ModelVersionBundle {
     throw new Error('model version bundle is truncated');
   return {
     meta: header.meta,
-    model: {
-      modelTopology: header.modelTopology,
-      weightSpecs: header.weightSpecs,
-      weightData: new Uint8Array(buffer.subarray(weightsStart, plotStart)),
-    },
+    model: header.modelTopology
+      ? {
+          modelTopology: header.modelTopology,
+          weightSpecs: header.weightSpecs,
+          weightData: new Uint8Array(buffer.subarray(weightsStart, plotStart)),
+        }
+      : undefined,
     plotPng: header.plotBytes > 0 ? new Uint8Array(buffer.subarray(plotStart)) : undefined,
   };
 }

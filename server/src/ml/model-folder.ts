@@ -1,19 +1,21 @@
 /**
  * A model version as a folder, readable by people and tools: `model.json` + `weights.bin` (the standard
- * TF.js layers format, loadable with `tf.loadLayersModel('file://…/model.json')`), `metadata.json`,
- * `normalization.json`, `config.json` and `evaluation.png`. The same files are MLflow's artifacts.
+ * TF.js layers format, loadable with `tf.loadLayersModel('file://…/model.json')`) and `normalization.json`
+ * for CNN-LSTM versions, `metadata.json` (with the fitted state of other families), `config.json`,
+ * `backtest.json` and `evaluation.png`. The same files are MLflow's artifacts.
  * Used by the CLI's model store and the MLflow artifact upload.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { ModelVersionBundle, ModelVersionMeta } from './model-bundle.js';
+import type { ModelArtifacts, ModelVersionBundle, ModelVersionMeta } from './model-bundle.js';
 
 /** File name → bytes of a bundle's folder form. */
 export function bundleFiles(bundle: ModelVersionBundle): Map<string, Uint8Array> {
   const json = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 2)}\n`);
   const { meta, model } = bundle;
-  const files = new Map<string, Uint8Array>([
-    [
+  const files = new Map<string, Uint8Array>();
+  if (model) {
+    files.set(
       'model.json',
       json({
         format: 'layers-model',
@@ -22,12 +24,13 @@ export function bundleFiles(bundle: ModelVersionBundle): Map<string, Uint8Array>
         modelTopology: model.modelTopology,
         weightsManifest: [{ paths: ['weights.bin'], weights: model.weightSpecs }],
       }),
-    ],
-    ['weights.bin', model.weightData],
-    ['metadata.json', json(meta)],
-    ['normalization.json', json({ ...meta.normalization, windowSize: meta.windowSize })],
-    ['config.json', json(meta.configSnapshot)],
-  ]);
+    );
+    files.set('weights.bin', model.weightData);
+    files.set('normalization.json', json({ ...meta.normalization, windowSize: meta.windowSize }));
+  }
+  files.set('metadata.json', json(meta));
+  files.set('config.json', json(meta.configSnapshot));
+  if (meta.backtest) files.set('backtest.json', json(meta.backtest));
   if (bundle.plotPng) files.set('evaluation.png', bundle.plotPng);
   return files;
 }
@@ -42,22 +45,28 @@ export async function saveBundleToFolder(bundle: ModelVersionBundle, dir: string
 export async function loadBundleFromFolder(dir: string): Promise<ModelVersionBundle> {
   const readJson = async <T>(name: string) =>
     JSON.parse(await fs.readFile(path.join(dir, name), 'utf8')) as T;
-  const modelJson = await readJson<{
+  const meta = await readJson<ModelVersionMeta>('metadata.json');
+  const plot = await fs.readFile(path.join(dir, 'evaluation.png')).catch(() => undefined);
+  // Versions of statistical families have no TF.js model: their fitted state is in metadata.json.
+  const hasModel = !meta.state || meta.state.family === 'CNN_LSTM';
+  return {
+    meta,
+    model: hasModel ? await readModel(dir) : undefined,
+    plotPng: plot ? new Uint8Array(plot) : undefined,
+  };
+}
+
+async function readModel(dir: string): Promise<ModelArtifacts> {
+  const modelJson = JSON.parse(await fs.readFile(path.join(dir, 'model.json'), 'utf8')) as {
     modelTopology: object;
-    weightsManifest: { paths: string[]; weights: ModelVersionBundle['model']['weightSpecs'] }[];
-  }>('model.json');
+    weightsManifest: { paths: string[]; weights: ModelArtifacts['weightSpecs'] }[];
+  };
   const weightParts = await Promise.all(
     modelJson.weightsManifest.flatMap((group) => group.paths).map((p) => fs.readFile(path.join(dir, p))),
   );
-  const plotPath = path.join(dir, 'evaluation.png');
-  const plot = await fs.readFile(plotPath).catch(() => undefined);
   return {
-    meta: await readJson<ModelVersionMeta>('metadata.json'),
-    model: {
-      modelTopology: modelJson.modelTopology,
-      weightSpecs: modelJson.weightsManifest.flatMap((group) => group.weights),
-      weightData: new Uint8Array(Buffer.concat(weightParts)),
-    },
-    plotPng: plot ? new Uint8Array(plot) : undefined,
+    modelTopology: modelJson.modelTopology,
+    weightSpecs: modelJson.weightsManifest.flatMap((group) => group.weights),
+    weightData: new Uint8Array(Buffer.concat(weightParts)),
   };
 }

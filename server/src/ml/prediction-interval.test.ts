@@ -38,4 +38,10 @@ describe('prediction-interval', () => {
   it('should throw when there are no residuals', () => {
     expect(() => conformalHalfWidth([], 0.9)).toThrow(RangeError);
   });
+
+  it('should use per-step widths when calibrated on backtests, growing by √(h/H) past the last step', () => {
+    const { lower, upper } = intervalBounds([10, 10, 10, 10], { halfWidth: 1, stepHalfWidths: [1, 2] });
+    expect(upper).toEqual([11, 12, 10 + 2 * Math.sqrt(3 / 2), 10 + 2 * Math.sqrt(2)]);
+    expect(lower[1]).toBe(8);
+  });
 });

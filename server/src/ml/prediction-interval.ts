@@ -14,7 +14,14 @@ export interface PredictionInterval {
   halfWidth: number;
   /** Fraction of held-out validation errors inside the interval (2-fold), or null with < 4 residuals. */
   validationCoverage: number | null;
-  method: 'split-conformal-abs-residual';
+  /**
+   * `split-conformal-abs-residual`: one-step width from validation residuals, widened by √h.
+   * `backtest-step-conformal`: a width per horizon step calibrated on backtest residuals
+   * (`ml/backtest/step-intervals.ts`); `validationCoverage` is then the backtest's leave-one-fold-out one.
+   */
+  method: 'split-conformal-abs-residual' | 'backtest-step-conformal';
+  /** Half-width per horizon step (index = step − 1), when calibrated on backtests. */
+  stepHalfWidths?: number[];
   /**
    * Lowest value a forecast can take: 0 when the training days had no negative total (no net returns), so
    * neither forecasts nor lower bounds go below zero sales; null (or absent, in older versions) = no floor.
@@ -58,12 +65,19 @@ function twoFoldCoverage(residuals: readonly number[], coverage: number): number
   return (hits(even, odd) + hits(odd, even)) / residuals.length;
 }
 
-/** Lower and upper bounds of an h-step forecast path. */
+/**
+ * Lower and upper bounds of an h-step forecast path. Past the calibrated steps, the last step's width
+ * grows by √(h / H) (the same random-walk heuristic as the one-step width's √h).
+ */
 export function intervalBounds(
   values: readonly number[],
-  interval: Pick<PredictionInterval, 'halfWidth'>,
+  interval: Pick<PredictionInterval, 'halfWidth' | 'stepHalfWidths'>,
 ): { lower: number[]; upper: number[] } {
-  const width = (step: number) => interval.halfWidth * Math.sqrt(step + 1);
+  const steps = interval.stepHalfWidths;
+  const width = (step: number) =>
+    steps?.length
+      ? (steps[step] ?? steps.at(-1)! * Math.sqrt((step + 1) / steps.length))
+      : interval.halfWidth * Math.sqrt(step + 1);
   return {
     lower: values.map((v, i) => v - width(i)),
     upper: values.map((v, i) => v + width(i)),
@@ -73,7 +87,7 @@ export function intervalBounds(
 /** A forecast path with its bounds, all held at the interval's floor when it has one. */
 export function boundedForecast(
   values: readonly number[],
-  interval: Pick<PredictionInterval, 'halfWidth' | 'floor'>,
+  interval: Pick<PredictionInterval, 'halfWidth' | 'floor' | 'stepHalfWidths'>,
 ): { values: number[]; lower: number[]; upper: number[] } {
   const floor = interval.floor ?? -Infinity;
   const clamp = (v: number) => Math.max(floor, v);

@@ -43,7 +43,7 @@ describe('trainModel', () => {
     expect(events.every((e) => e.totalEpochs === 2 && e.elapsedMs >= 0)).toBe(true);
     expect(events[1]!.trainLoss).toBeLessThan(events[0]!.trainLoss);
     expect(Number.isFinite(events[1]!.valLoss)).toBe(true);
-    expect(result).toEqual({ epochs: events, cancelled: false });
+    expect(result).toEqual({ epochs: events, cancelled: false, bestEpoch: 2 });
   });
 
   it('should produce identical weights when seed, data and backend are the same', async () => {
@@ -85,6 +85,25 @@ describe('trainModel', () => {
     await expect(trainModel(model, data, { epochs: 1, batchSize: 8, seed: 1 })).rejects.toThrow(
       /validation window/,
     );
+    model.dispose();
+  });
+
+  it('should stop after `patience` epochs without a better validation loss and restore the best weights', async () => {
+    const model = buildCnnLstm({ ...TINY_HP, learningRate: 0.05 }, 3);
+    const snapshots: number[][][] = [];
+    const result = await trainModel(model, dataset(), {
+      epochs: 25,
+      batchSize: 16,
+      seed: 3,
+      patience: 2,
+      onEpochEnd: () => void snapshots.push(model.getWeights().map((w) => Array.from(w.dataSync()))),
+    });
+    const losses = result.epochs.map((e) => e.valLoss);
+    const best = losses.indexOf(Math.min(...losses)) + 1;
+    expect(result.bestEpoch).toBe(best);
+    if (result.epochs.length < 25) expect(result.epochs.length - best).toBe(2);
+    expect(model.getWeights().map((w) => Array.from(w.dataSync()))).toEqual(snapshots[best - 1]);
+    model.optimizer.dispose();
     model.dispose();
   });
 });

@@ -32,11 +32,19 @@ export interface TrainModelOptions {
   signal?: AbortSignal;
   /** Awaited after each epoch, before the next one starts. */
   onEpochEnd?: (event: EpochEvent) => void | Promise<void>;
+  /**
+   * Early stopping: stop after this many epochs without a lower validation loss, and restore the weights
+   * of the best epoch (also when training ran to `epochs`). Absent or null: train every epoch, keep the
+   * last weights (the original system's behaviour).
+   */
+  patience?: number | null;
 }
 
 export interface TrainModelResult {
   epochs: EpochEvent[];
   cancelled: boolean;
+  /** The epoch whose weights the model holds (the best one under early stopping, else the last). */
+  bestEpoch: number;
 }
 
 /** Turns windows into a [n, window, 1] tensor. */
@@ -64,9 +72,11 @@ export async function trainModel(
   const valY = tf.tensor2d(data.validationTargets, [data.validationTargets.length, 1]);
   const random = seedrandom(String(options.seed));
   const epochs: EpochEvent[] = [];
+  const best = new BestWeights(options.patience ?? null);
+  const cancelled = () => ({ epochs, cancelled: true, bestEpoch: epochs.length });
   try {
     for (let epoch = 1; epoch <= options.epochs; epoch++) {
-      if (options.signal?.aborted) return { epochs, cancelled: true };
+      if (options.signal?.aborted) return cancelled();
       const started = performance.now();
       const order = tf.tensor1d(shuffledIndices(data.trainInputs.length, random), 'int32');
       const [ex, ey] = [x.gather(order), y.gather(order)];
@@ -81,7 +91,7 @@ export async function trainModel(
           callbacks: { onBatchEnd: () => stopIfAborted(model, options.signal) },
         })
         .finally(() => tf.dispose([ex, ey]));
-      if (options.signal?.aborted) return { epochs, cancelled: true };
+      if (options.signal?.aborted) return cancelled();
       const event: EpochEvent = {
         epoch,
         totalEpochs: options.epochs,
@@ -93,10 +103,45 @@ export async function trainModel(
         throw new Error(`training diverged at epoch ${epoch} (loss is NaN)`);
       epochs.push(event);
       await options.onEpochEnd?.(event);
+      if (best.observe(model, event)) break;
     }
-    return { epochs, cancelled: false };
+    return { epochs, cancelled: false, bestEpoch: best.restore(model) ?? epochs.length };
   } finally {
+    best.dispose();
     tf.dispose([x, y, valX, valY]);
+  }
+}
+
+/** Early stopping's memory: the lowest validation loss so far and a copy of that epoch's weights. */
+class BestWeights {
+  private loss = Infinity;
+  private epoch = 0;
+  private weights: tf.Tensor[] = [];
+
+  constructor(private readonly patience: number | null) {}
+
+  /** Records an epoch. @returns true when training should stop (patience ran out). */
+  observe(model: tf.LayersModel, event: EpochEvent): boolean {
+    if (this.patience === null) return false;
+    if (event.valLoss < this.loss) {
+      this.loss = event.valLoss;
+      this.epoch = event.epoch;
+      tf.dispose(this.weights);
+      this.weights = model.getWeights().map((w) => w.clone());
+    }
+    return event.epoch - this.epoch >= this.patience;
+  }
+
+  /** Puts the best epoch's weights back. @returns that epoch, or null without early stopping. */
+  restore(model: tf.LayersModel): number | null {
+    if (this.patience === null || this.weights.length === 0) return null;
+    model.setWeights(this.weights);
+    return this.epoch;
+  }
+
+  dispose(): void {
+    tf.dispose(this.weights);
+    this.weights = [];
   }
 }
 

@@ -8,8 +8,10 @@ import type { PrismaClient } from '../generated/prisma/client.js';
 import type { MlflowClient } from './mlflow-client.js';
 import type { ClaimedRow, CreatedRun } from './outbox-store.js';
 import {
+  CANDIDATE_ID_TAG,
   fromStoredMetric,
   RUN_ID_TAG,
+  type CandidateRunPayload,
   type CreateRunPayload,
   type FinishRunPayload,
   type LogEpochPayload,
@@ -53,6 +55,9 @@ export async function sendRow(ctx: SendContext, row: ClaimedRow): Promise<Create
     }
     case 'finish_run':
       await sendFinishRun(ctx, row);
+      return undefined;
+    case 'candidate_run':
+      await sendCandidateRun(client, await mlflowIds(prisma, row.runId), row.payload as CandidateRunPayload);
       return undefined;
     default:
       throw new Error(`unknown MLflow outbox kind '${String(row.kind)}' (row ${row.id})`);
@@ -104,6 +109,32 @@ async function sendFinishRun(
     }
   }
   await client.updateRun(ids.mlflowRunId, { status: p.status, endTime: p.endTime });
+}
+
+/** A child run under the parent, complete in one send: reused when a replay finds it by its tag. */
+async function sendCandidateRun(
+  client: MlflowClient,
+  parent: CreatedRun,
+  p: CandidateRunPayload,
+): Promise<void> {
+  const candidateId = p.tags.find((t) => t.key === CANDIDATE_ID_TAG)!.value;
+  const [existing] = await client.searchRuns({
+    experimentIds: [parent.mlflowExperimentId],
+    filter: `tags.${CANDIDATE_ID_TAG} = '${candidateId}'`,
+    maxResults: 1,
+  });
+  const runId =
+    existing?.info.runId ??
+    (
+      await client.createRun({
+        experimentId: parent.mlflowExperimentId,
+        runName: p.runName,
+        startTime: p.startTime,
+        tags: [...p.tags, { key: 'mlflow.parentRunId', value: parent.mlflowRunId }],
+      })
+    ).runId;
+  await client.logBatch(runId, { params: p.params, metrics: p.metrics.map(fromStoredMetric) });
+  await client.updateRun(runId, { status: 'FINISHED', endTime: p.endTime });
 }
 
 /** Later rows act on the MLflow run that `create_run` recorded (it is DONE: rows go in order). */

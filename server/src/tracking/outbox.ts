@@ -11,7 +11,10 @@ import type { WireDouble } from './mlflow.spec.js';
 import * as logger from './run-logger.js';
 
 /** What an outbox row asks MLflow to do. */
-export type OutboxKind = 'create_run' | 'log_epoch' | 'finish_run';
+export type OutboxKind = 'create_run' | 'log_epoch' | 'finish_run' | 'candidate_run';
+
+/** Tag holding a candidate's model version id on its child MLflow run (finds it again on replay). */
+export const CANDIDATE_ID_TAG = 'forecast_candidate_id';
 
 /** Tag holding our run id on the MLflow run: how a replayed create_run finds the run it already made. */
 export const RUN_ID_TAG = 'forecast_run_id';
@@ -38,6 +41,36 @@ export interface FinishRunPayload {
   modelVersionId: string | null;
 }
 
+/** One candidate of a run, logged as a child MLflow run of the run's own. */
+export interface CandidateRunInput {
+  modelVersionId: string;
+  family: string;
+  champion: boolean;
+  fitSeconds: number;
+  /** Backtest summary and per-fold scores, or null when the history was too short. */
+  backtest: {
+    origins: number;
+    horizon: number;
+    mae: number;
+    rmse: number;
+    mase: number | null;
+    smape: number;
+    coverage: number | null;
+    folds: { mae: number; mase: number | null }[];
+  } | null;
+  /** One-step validation metrics, as the parent run logs its own. */
+  validation: Omit<logger.FinalMetricsInput, 'timestamp'>;
+}
+
+export interface CandidateRunPayload {
+  runName: string;
+  startTime: number;
+  endTime: number;
+  tags: KeyValue[];
+  params: KeyValue[];
+  metrics: StoredMetric[];
+}
+
 /** How a run ended, in this platform's terms, and what it produced. */
 export interface RunFinish {
   status: 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
@@ -49,7 +82,7 @@ type Tx = Prisma.TransactionClient;
 interface NewRow {
   kind: OutboxKind;
   key: string;
-  payload: CreateRunPayload | LogEpochPayload | FinishRunPayload;
+  payload: CreateRunPayload | LogEpochPayload | FinishRunPayload | CandidateRunPayload;
 }
 
 const MLFLOW_STATUS = { SUCCEEDED: 'FINISHED', FAILED: 'FAILED', CANCELLED: 'KILLED' } as const;
@@ -82,6 +115,70 @@ export async function enqueueRunFinished(tx: Tx, runId: string, finish: RunFinis
     modelVersionId: finish.modelVersionId ?? null,
   };
   await enqueue(tx, runId, () => [{ kind: 'finish_run', key: `${runId}:finish_run`, payload }]);
+}
+
+/**
+ * Queues one child run per candidate (tag `mlflow.parentRunId` is set at send time, once the parent's
+ * MLflow id is known: rows of a run are sent in order, after its `create_run`).
+ */
+export async function enqueueCandidateRuns(
+  tx: Tx,
+  runId: string,
+  category: string,
+  candidates: readonly CandidateRunInput[],
+): Promise<void> {
+  const endTime = Date.now();
+  await enqueue(tx, runId, () =>
+    candidates.map((c) => ({
+      kind: 'candidate_run' as const,
+      key: `${runId}:candidate:${c.modelVersionId}`,
+      payload: buildCandidateRun(category, c, endTime),
+    })),
+  );
+}
+
+function buildCandidateRun(category: string, c: CandidateRunInput, endTime: number): CandidateRunPayload {
+  const metric = (key: string, value: number, step = 0): StoredMetric =>
+    toStoredMetric({ key, value, timestamp: endTime, step });
+  const b = c.backtest;
+  const summary = b
+    ? [
+        metric('backtest_mae', b.mae),
+        metric('backtest_rmse', b.rmse),
+        metric('backtest_smape', b.smape),
+        ...(b.mase === null ? [] : [metric('backtest_mase', b.mase)]),
+        ...(b.coverage === null ? [] : [metric('backtest_coverage', b.coverage)]),
+        ...b.folds.flatMap((f, i) => [
+          metric('fold_mae', f.mae, i + 1),
+          ...(f.mase === null ? [] : [metric('fold_mase', f.mase, i + 1)]),
+        ]),
+      ]
+    : [];
+  return {
+    runName: `${logger.mlflowModelName(c.family)}-${category}`,
+    startTime: Math.round(endTime - c.fitSeconds * 1000),
+    endTime,
+    tags: [
+      { key: 'item_id', value: category },
+      { key: 'model', value: logger.mlflowModelName(c.family) },
+      { key: 'champion', value: String(c.champion) },
+      { key: CANDIDATE_ID_TAG, value: c.modelVersionId },
+    ],
+    params: [
+      { key: 'family', value: c.family },
+      ...(b
+        ? [
+            { key: 'backtest_origins', value: String(b.origins) },
+            { key: 'backtest_horizon', value: String(b.horizon) },
+          ]
+        : []),
+    ],
+    metrics: [
+      ...summary,
+      metric('fit_seconds', c.fitSeconds),
+      ...logger.buildFinalMetrics({ ...c.validation, timestamp: endTime }).map(toStoredMetric),
+    ],
+  };
 }
 
 /** @returns the metric as `MlflowClient` takes it. */
@@ -132,7 +229,7 @@ function buildCreateRun(run: RunRow): CreateRunPayload {
   const hp = run.hyperparameters as Record<string, number | string | boolean>;
   return {
     experimentName: run.experimentName,
-    runName: logger.buildRunName(run.category),
+    runName: logger.buildRunName(run.category, run.model),
     startTime: (run.startedAt ?? run.createdAt).getTime(),
     tags: [
       ...logger.buildRunTags({
@@ -141,7 +238,7 @@ function buildCreateRun(run: RunRow): CreateRunPayload {
         windowSize: Number(hp.windowSize),
         learningRate: Number(hp.learningRate),
         tfBackend: run.tfBackend ?? 'unknown',
-        model: logger.MODEL_NAME,
+        model: logger.mlflowModelName(run.model),
       }),
       { key: RUN_ID_TAG, value: run.id },
     ],

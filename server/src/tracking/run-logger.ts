@@ -21,12 +21,18 @@ export interface RunTagsInput {
   windowSize: number;
   learningRate: number;
   tfBackend: string;
-  model: typeof MODEL_NAME;
+  /** `CNNLSTM` for CNN-LSTM runs, else the run's model (`AUTO`, `ETS`, …). */
+  model: string;
 }
 
-/** @returns the MLflow run name, `CNNLSTM-{category}`. */
-export function buildRunName(category: string): string {
-  return `${MODEL_NAME}-${category}`;
+/** @returns the MLflow model name of a run's model: `CNNLSTM` for the CNN-LSTM, else the model as is. */
+export function mlflowModelName(model: string = 'CNN_LSTM'): string {
+  return model === 'CNN_LSTM' ? MODEL_NAME : model;
+}
+
+/** @returns the MLflow run name, `CNNLSTM-{category}` (`AUTO-{category}`, `ETS-{category}`… for others). */
+export function buildRunName(category: string, model?: string): string {
+  return `${mlflowModelName(model)}-${category}`;
 }
 
 /**

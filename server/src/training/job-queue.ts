@@ -11,6 +11,8 @@ export interface ClaimedRun {
   category: string;
   totalEpochs: number;
   hyperparameters: Record<string, unknown>;
+  /** "AUTO" or a family name. */
+  model: string;
 }
 
 /** Claims the oldest QUEUED run for `instanceId` (status RUNNING), or returns null when none is waiting. */
@@ -20,7 +22,7 @@ export async function claimNextRun(prisma: PrismaClient, instanceId: string): Pr
        SET "status" = 'RUNNING', "startedAt" = now(), "heartbeatAt" = now(), "claimedBy" = ${instanceId}
      WHERE "id" = (SELECT "id" FROM "Run" WHERE "status" = 'QUEUED'
                     ORDER BY "createdAt", "id" LIMIT 1 FOR UPDATE SKIP LOCKED)
-    RETURNING "id"::text AS "id", "category", "totalEpochs", "hyperparameters"`;
+    RETURNING "id"::text AS "id", "category", "totalEpochs", "hyperparameters", "model"`;
   return rows[0] ?? null;
 }
 

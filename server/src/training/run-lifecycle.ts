@@ -9,17 +9,46 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { RunEventHub } from '../graphql/run-event-hub.js';
 import { toDbDay } from '../db/day.js';
-import { deserializeBundle } from '../ml/model-bundle.js';
-import { enqueueEpoch, enqueueRunFinished, enqueueRunStarted } from '../tracking/outbox.js';
+import { deserializeBundle, type ModelVersionMeta } from '../ml/model-bundle.js';
+import {
+  enqueueCandidateRuns,
+  enqueueEpoch,
+  enqueueRunFinished,
+  enqueueRunStarted,
+  type CandidateRunInput,
+} from '../tracking/outbox.js';
 import { RunStatus } from '../modules/runs/run.type.js';
 import { TrainingEventType, type TrainingEvent } from '../modules/runs/run-event.type.js';
-import type { EpochMessage, TerminalMessage } from './worker-messages.js';
+import { toCandidateEvent } from '../modules/runs/candidate-event.js';
+import type { CandidateMessage, EpochMessage, TerminalMessage } from './worker-messages.js';
 
 /** The run fields events need. */
 export interface RunRef {
   id: string;
   category: string;
   totalEpochs: number;
+}
+
+/** A stored candidate as its MLflow child run reports it. */
+function toCandidateRunInput(
+  v: {
+    modelVersionId: string;
+    family: string;
+    fitSeconds: number;
+    metrics: CandidateRunInput['validation'];
+    meta: ModelVersionMeta;
+  },
+  champion: boolean,
+): CandidateRunInput {
+  const b = v.meta.backtest;
+  return {
+    modelVersionId: v.modelVersionId,
+    family: v.family,
+    champion,
+    fitSeconds: v.fitSeconds,
+    validation: v.metrics,
+    backtest: b ? { ...b, folds: b.folds.map((f) => ({ mae: f.mae, mase: f.mase })) } : null,
+  };
 }
 
 export const INTERRUPTED = 'interrupted: the server stopped while this run was training';
@@ -95,6 +124,27 @@ export class RunLifecycle {
     });
   }
 
+  /**
+   * Appends a candidate's report to the run (for replay), then publishes it. Idempotent per family and
+   * phase: a write retried after its commit was not acknowledged is not stored twice.
+   */
+  async recordCandidate(run: RunRef, message: CandidateMessage): Promise<void> {
+    // Messages of a run are handled one at a time, in order: read-modify-write is safe here.
+    const row = await this.prisma.run.findUnique({ where: { id: run.id }, select: { candidates: true } });
+    const stored = (Array.isArray(row?.candidates) ? row.candidates : []) as {
+      family?: string;
+      phase?: string;
+    }[];
+    const { family, phase } = message.event;
+    if (!stored.some((e) => e.family === family && e.phase === phase)) {
+      await this.prisma.run.update({
+        where: { id: run.id },
+        data: { candidates: [...stored, message.event] as object[], heartbeatAt: new Date() },
+      });
+    }
+    this.hub.publish(toCandidateEvent(run, message.event));
+  }
+
   /** Records how a run ended. `interrupted` turns a cancellation caused by shutdown into FAILED. */
   async finish(
     run: RunRef,
@@ -122,28 +172,37 @@ export class RunLifecycle {
   }
 
   private async succeed(run: RunRef, message: Extract<TerminalMessage, { type: 'done' }>): Promise<void> {
-    const bundle = deserializeBundle(message.bundle);
+    const versions = message.candidates.map((c) => ({ ...c, meta: deserializeBundle(c.bundle).meta }));
+    const championId = message.modelVersionId;
     await this.prisma.$transaction(async (tx) => {
       await tx.modelVersion.updateMany({
         where: { category: run.category, active: true },
         data: { active: false },
       });
-      await tx.modelVersion.create({
-        data: {
-          id: bundle.meta.id,
-          category: run.category,
-          runId: run.id,
-          active: true,
-          windowSize: bundle.meta.windowSize,
-          dataLastDay: toDbDay(bundle.meta.dataset.lastDate),
-          tfBackend: message.backend,
-          // The interval rides along with the metrics: ModelVersion exposes it without loading the artifact.
-          metrics: { ...message.metrics, interval: { ...bundle.meta.interval } },
-          artifact: message.bundle,
-          plotPng: bundle.plotPng ? new Uint8Array(bundle.plotPng) : null,
-          source: 'api',
-        },
-      });
+      for (const v of versions) {
+        const plotPng = deserializeBundle(v.bundle).plotPng;
+        await tx.modelVersion.create({
+          data: {
+            id: v.modelVersionId,
+            category: run.category,
+            runId: run.id,
+            active: v.modelVersionId === championId,
+            champion: v.modelVersionId === championId,
+            family: v.family,
+            backtest: (v.meta.backtest ?? undefined) as object | undefined,
+            fitSeconds: v.fitSeconds,
+            fallback: v.meta.fallback ?? null,
+            windowSize: v.meta.windowSize,
+            dataLastDay: toDbDay(v.meta.dataset.lastDate),
+            tfBackend: message.backend,
+            // The interval rides along with the metrics: ModelVersion exposes it without loading the artifact.
+            metrics: { ...v.metrics, interval: { ...v.meta.interval } },
+            artifact: v.bundle,
+            plotPng: plotPng ? new Uint8Array(plotPng) : null,
+            source: 'api',
+          },
+        });
+      }
       await tx.run.update({
         where: { id: run.id },
         data: {
@@ -155,10 +214,19 @@ export class RunLifecycle {
           claimedBy: null,
         },
       });
+      // Several candidates (AUTO): one child MLflow run each under this run's, before the parent ends.
+      if (versions.length > 1) {
+        await enqueueCandidateRuns(
+          tx,
+          run.id,
+          run.category,
+          versions.map((v) => toCandidateRunInput(v, v.modelVersionId === championId)),
+        );
+      }
       await enqueueRunFinished(tx, run.id, {
         status: RunStatus.SUCCEEDED,
         metrics: message.metrics,
-        modelVersionId: bundle.meta.id,
+        modelVersionId: championId,
       });
     });
     this.hooks.onOutboxWritten?.();

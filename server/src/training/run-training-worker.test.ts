@@ -27,8 +27,18 @@ function job(overrides: Partial<TrainingJob['hyperparameters']> = {}, days = 120
     intervalCoverage: 0.9,
     configSnapshot: { test: true },
     backend: 'wasm',
+    families: ['CNN_LSTM'],
+    backtest: { origins: 2, horizon: 7 },
+    validationRefitDays: 1,
   };
 }
+
+const label = (m: WorkerMessage) =>
+  m.type === 'epoch'
+    ? `epoch${m.epoch}`
+    : m.type === 'candidate'
+      ? `candidate:${m.event.phase}:${m.event.family}`
+      : m.type;
 
 describe('startTrainingWorker', () => {
   it('should emit started, one event per epoch in order, then done with a loadable version', async () => {
@@ -38,11 +48,13 @@ describe('startTrainingWorker', () => {
     const outcome = await startTrainingWorker(job({ epochs: 3 }), { onMessage: (m) => messages.push(m) })
       .done;
     delay.disable();
-    expect(messages.map((m) => (m.type === 'epoch' ? `epoch${m.epoch}` : m.type))).toEqual([
+    expect(messages.map(label)).toEqual([
       'started',
+      'candidate:started:CNN_LSTM',
       'epoch1',
       'epoch2',
       'epoch3',
+      'candidate:finished:CNN_LSTM',
       'done',
     ]);
     expect(outcome.type).toBe('done');
@@ -55,6 +67,59 @@ describe('startTrainingWorker', () => {
     expect(outcome.metrics.seasonalNaiveMae).toBeGreaterThanOrEqual(0);
     // Training ran on another thread: this one stayed responsive.
     expect(delay.percentile(99) / 1e6).toBeLessThan(200);
+  });
+
+  it('should fit every family of an AUTO job, report each, and pick the lowest backtest MASE', async () => {
+    const messages: WorkerMessage[] = [];
+    const auto = { ...job({}, 150), families: ['SEASONAL_NAIVE', 'ARIMA', 'MSTL'] as const };
+    const outcome = await startTrainingWorker(
+      { ...auto, families: [...auto.families], backtest: { origins: 3, horizon: 7 } },
+      { onMessage: (m) => messages.push(m) },
+    ).done;
+    expect(messages.map(label)).toEqual([
+      'started',
+      'candidate:started:SEASONAL_NAIVE',
+      'candidate:finished:SEASONAL_NAIVE',
+      'candidate:started:ARIMA',
+      'candidate:failed:ARIMA', // not installed: reported, and the others still run
+      'candidate:started:MSTL',
+      'candidate:finished:MSTL',
+      'done',
+    ]);
+    if (outcome.type !== 'done') throw new Error(`expected done, got ${outcome.type}`);
+    expect(outcome.candidates.map((c) => c.family)).toEqual(['SEASONAL_NAIVE', 'MSTL']);
+    const mase = (family: string) => {
+      const event = messages.find(
+        (m) => m.type === 'candidate' && m.event.phase === 'finished' && m.event.family === family,
+      );
+      return event?.type === 'candidate' && event.event.phase === 'finished'
+        ? event.event.backtest!.mase!
+        : NaN;
+    };
+    const best = mase('MSTL') < mase('SEASONAL_NAIVE') ? 'MSTL' : 'SEASONAL_NAIVE';
+    expect(outcome.candidates.find((c) => c.modelVersionId === outcome.modelVersionId)?.family).toBe(best);
+    const meta = deserializeBundle(outcome.candidates[1]!.bundle).meta;
+    expect(meta.family).toBe('MSTL');
+    expect(meta.backtest?.origins).toBe(3);
+    expect(meta.interval.stepHalfWidths).toHaveLength(7);
+    expect(outcome.secondsPerEpoch).toBeNull();
+  });
+
+  it('should backtest each CNN-LSTM input scaling under scaling auto in an AUTO run and keep the lowest MASE', async () => {
+    const single = await startTrainingWorker(job({ scaling: 'auto', epochs: 1 }, 150)).done;
+    if (single.type !== 'done') throw new Error(`expected done, got ${single.type}`);
+    // Alone in its run, the CNN-LSTM streams epochs at once: the best single scaling, no trials.
+    expect(deserializeBundle(single.bundle).meta).toMatchObject({ hyperparameters: { scaling: 'window' } });
+    expect(deserializeBundle(single.bundle).meta.scalingTrials).toBeUndefined();
+    const auto = { ...job({ scaling: 'auto', epochs: 2 }, 150), families: ['CNN_LSTM', 'SEASONAL_NAIVE'] };
+    const outcome = await startTrainingWorker(auto as TrainingJob).done;
+    if (outcome.type !== 'done') throw new Error(`expected done, got ${outcome.type}`);
+    const meta = deserializeBundle(outcome.candidates[0]!.bundle).meta;
+    const trials = meta.scalingTrials!;
+    expect(Object.keys(trials).sort()).toEqual(['log1p', 'window', 'zscore']);
+    const best = Object.entries(trials).sort((a, b) => (a[1] ?? Infinity) - (b[1] ?? Infinity))[0]![0];
+    expect(meta.hyperparameters.scaling).toBe(best);
+    expect(meta.backtest!.mase).toBe(trials[best]);
   });
 
   it('should stop within an epoch and answer cancelled when cancelled mid-run', async () => {

@@ -6,8 +6,17 @@
 import type { Config } from '../config/load-config.js';
 import type { BackendName } from '../ml/backend.js';
 import type { DailySeries } from '../ml/data/daily-series.js';
+import type { FamilyName } from '../ml/families/family.js';
 import type { TrainingHyperparameters } from '../ml/hyperparameters.js';
 import type { TrainingJob } from './trainer.js';
+
+/** What a run fits: every enabled family (AUTO) or one family. */
+export type RunModel = 'AUTO' | FamilyName;
+
+/** The families a run fits, in order. */
+export function familiesFor(config: Pick<Config, 'models'>, model: RunModel): FamilyName[] {
+  return model === 'AUTO' ? [...config.models.enabled] : [model];
+}
 
 /** What a request may change for one run. */
 export interface HyperparameterOverrides {
@@ -30,6 +39,7 @@ export function resolveHyperparameters(
     batchSize: overrides.batchSize ?? config.data.batchSize,
     seed: config.training.seed,
     validationFraction: config.data.validationFraction,
+    patience: config.training.earlyStoppingPatience,
   };
 }
 
@@ -38,6 +48,7 @@ export function configSnapshot(config: Config, csvPath: string): Record<string, 
   return {
     data: { ...config.data, csvPath },
     model: config.model,
+    models: config.models,
     training: config.training,
   };
 }
@@ -48,6 +59,8 @@ export interface BuildJobOptions {
   csvPath: string;
   overrides?: HyperparameterOverrides;
   backend?: BackendName | 'auto';
+  /** @default 'CNN_LSTM' */
+  model?: RunModel;
 }
 
 /** A complete job for `runTraining` / `startTrainingWorker`. */
@@ -60,5 +73,18 @@ export function buildTrainingJob(config: Config, options: BuildJobOptions): Trai
     intervalCoverage: config.training.predictionInterval,
     configSnapshot: configSnapshot(config, options.csvPath),
     backend: options.backend ?? 'auto',
+    ...modelSettings(config, options.model ?? 'CNN_LSTM'),
+  };
+}
+
+/** The model part of a job: families, backtest shape, validation refits. */
+export function modelSettings(
+  config: Pick<Config, 'models'>,
+  model: RunModel,
+): Pick<TrainingJob, 'families' | 'backtest' | 'validationRefitDays'> {
+  return {
+    families: familiesFor(config, model),
+    backtest: { origins: config.models.backtestOrigins, horizon: config.models.backtestHorizon },
+    validationRefitDays: config.models.validationRefitDays,
   };
 }

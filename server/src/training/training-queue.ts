@@ -18,7 +18,7 @@ import { DATABASE_DATASET, type DailySeriesReader } from '../modules/sales/sales
 import { claimNextRun, heartbeat, type ClaimedRun } from './job-queue.js';
 import type { RunLifecycle } from './run-lifecycle.js';
 import { startTrainingWorker, type TrainingWorkerHandle } from './run-training-worker.js';
-import { configSnapshot } from './training-job.js';
+import { configSnapshot, modelSettings, type RunModel } from './training-job.js';
 import type { WorkerMessage } from './worker-messages.js';
 
 export interface TrainingQueueOptions {
@@ -160,6 +160,7 @@ export class TrainingQueue {
         intervalCoverage: config.training.predictionInterval,
         configSnapshot: configSnapshot(config, DATABASE_DATASET),
         backend: 'auto',
+        ...modelSettings(config, run.model as RunModel),
       },
       { onMessage: handle },
     );
@@ -180,6 +181,8 @@ export class TrainingQueue {
         return lifecycle.recordBackend(run, message.backend);
       case 'epoch':
         return lifecycle.recordEpoch(run, message);
+      case 'candidate':
+        return lifecycle.recordCandidate(run, message);
       default:
         this.options.logger.info({ runId: run.id, outcome: message.type }, 'training ended');
         return lifecycle.finish(run, message, { interrupted: this.stopping });
@@ -189,7 +192,7 @@ export class TrainingQueue {
   /** Records a worker message; retries while the database is unreachable. Never throws. */
   private async record(run: ClaimedRun, message: WorkerMessage): Promise<void> {
     const { logger, prisma } = this.options;
-    const terminal = !['started', 'epoch'].includes(message.type);
+    const terminal = !['started', 'epoch', 'candidate'].includes(message.type);
     for (let attempt = 1; ; attempt++) {
       try {
         // A retried end may have committed before its connection dropped: do not record it twice.

@@ -30,25 +30,34 @@ async function start(job: Extract<ParentMessage, { type: 'start' }>['job']): Pro
       {
         onStarted: ({ backend }) => post({ type: 'started', runId, backend }),
         onEpoch: (event) => post({ type: 'epoch', runId, ...event }),
+        onCandidate: (event) => post({ type: 'candidate', runId, event }),
       },
       controller.signal,
     );
     if (outcome.status === 'cancelled')
       return post({ type: 'cancelled', runId, epochsDone: outcome.epochsDone });
     const { serializeBundle } = await import('../ml/model-bundle.js');
-    const bytes = serializeBundle(outcome.bundle);
-    const bundle = new Uint8Array(bytes); // own ArrayBuffer, so it can be transferred without a copy
+    // Own ArrayBuffers, so they can be transferred without a copy.
+    const candidates = outcome.candidates.map((c) => ({
+      family: c.family,
+      modelVersionId: c.bundle.meta.id,
+      bundle: new Uint8Array(serializeBundle(c.bundle)),
+      metrics: c.metrics,
+      fitSeconds: c.fitSeconds,
+    }));
+    const champion = candidates.find((c) => c.modelVersionId === outcome.champion.bundle.meta.id)!;
     post(
       {
         type: 'done',
         runId,
-        backend: outcome.bundle.meta.tfBackend,
-        modelVersionId: outcome.bundle.meta.id,
-        bundle,
-        metrics: outcome.metrics,
+        backend: outcome.champion.bundle.meta.tfBackend,
+        modelVersionId: champion.modelVersionId,
+        bundle: champion.bundle,
+        metrics: champion.metrics,
         secondsPerEpoch: outcome.secondsPerEpoch,
+        candidates,
       },
-      [bundle.buffer as ArrayBuffer],
+      candidates.map((c) => c.bundle.buffer as ArrayBuffer),
     );
   } catch (error) {
     post({ type: 'failed', runId, error: { code: errorCode(error), message: (error as Error).message } });

@@ -92,8 +92,20 @@ describe('command line', () => {
       'secondsPerEpoch',
       'metrics',
       'modelVersionId',
+      'family',
+      'candidates',
     ]);
     expect(run).toMatchObject({ category: 'Beauty', status: 'SUCCEEDED', epochs: 2 });
+    // AUTO by default: every enabled family, the champion the one with the lowest backtest MASE.
+    expect(run.candidates.map((c: { family: string }) => c.family).sort()).toEqual(
+      ['CNN_LSTM', 'ETS', 'MSTL', 'PROPHET', 'SEASONAL_NAIVE'].sort(),
+    );
+    const best = Math.min(...run.candidates.map((c: { backtest: { mase: number } }) => c.backtest.mase));
+    expect(run.candidates.find((c: { family: string }) => c.family === run.family).backtest.mase).toBe(best);
+    for (const c of run.candidates) {
+      expect(Object.keys(c.backtest).sort()).toEqual(['coverage', 'mae', 'mase']);
+      expect(c.fitSeconds).toBeGreaterThanOrEqual(0);
+    }
     expect(Object.keys(run.metrics).sort()).toEqual([
       'mae',
       'mase',
@@ -109,7 +121,12 @@ describe('command line', () => {
     const predict = cli('predict', ['--category', 'Beauty', '--values', values, '--horizon', '3', '--json']);
     expect(predict.code).toBe(0);
     const forecast = JSON.parse(predict.stdout);
-    expect(forecast).toMatchObject({ category: 'Beauty', modelVersionId: run.modelVersionId, dates: null });
+    expect(forecast).toMatchObject({
+      category: 'Beauty',
+      family: run.family,
+      modelVersionId: run.modelVersionId,
+      dates: null,
+    });
     expect(forecast.values).toHaveLength(3);
     forecast.values.forEach((v: number, i: number) => {
       expect(forecast.lower[i]).toBeLessThan(v);
@@ -118,6 +135,26 @@ describe('command line', () => {
 
     const latest = cli('predict', ['--category', 'Beauty', '--latest', '--json']);
     expect(JSON.parse(latest.stdout).dates).toEqual(['2024-05-30']);
+  });
+
+  it('should train one family with --model and serve it: seasonal naive repeats the last week', () => {
+    const train = cli('train', ['--category', 'Beauty', '--model', 'seasonal_naive', '--json']);
+    expect(train.code).toBe(0);
+    const run = JSON.parse(train.stdout.trim());
+    expect(run).toMatchObject({ family: 'SEASONAL_NAIVE', secondsPerEpoch: null });
+    expect(run.candidates).toHaveLength(1);
+    const values = Array.from({ length: 14 }, (_, i) => 100 + i);
+    const predict = cli('predict', [
+      '--category',
+      'Beauty',
+      '--values',
+      values.join(','),
+      '--horizon',
+      '8',
+      '--json',
+    ]);
+    expect(JSON.parse(predict.stdout).values).toEqual([...values.slice(7), values[7]]);
+    expect(cli('train', ['--all', '--model', 'lstm']).stderr).toMatch(/^error: unknown --model "lstm"/);
   });
 
   it('should exit 2 with one line when predict gets the wrong number of values', () => {

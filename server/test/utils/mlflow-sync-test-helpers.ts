@@ -82,6 +82,7 @@ export async function expectCompleteMlflowRun(server: TestServer, fake: FakeMlfl
     'normalization.json',
     'config.json',
     'evaluation.png',
+    'backtest.json',
   ];
   const prefix = `${mlflowRun.experimentId}/${mlflowRun.runId}/artifacts/model/`;
   const stored = [...fake.state.artifacts.keys()]

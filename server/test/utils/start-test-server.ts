@@ -75,7 +75,9 @@ export function writeTestProject(
       allowList ? `  categories: [${allowList.join(', ')}]` : '',
       dataConfig,
       'model:\n  conv_filters: 4\n  lstm_units: 4',
-      'training:\n  max_epochs: 3\n  concurrency: 2',
+      // Lifecycle tests count on every requested epoch (cancel mid-run, kill mid-run, replay 1..n):
+      // early stopping is tested on its own (ml/train-model.test.ts).
+      'training:\n  max_epochs: 3\n  concurrency: 2\n  early_stopping_patience: null',
       `mlflow:\n  enabled: ${mlflowEnabled}`,
       extraConfig,
     ].join('\n'),

@@ -7,6 +7,9 @@ export type Incremental<T> =
 import type * as Types from '../../types.generated.js';
 
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** AUTO fits every enabled family (config models.enabled), backtests them and activates the best by mean MASE; the others fit one family. ARIMA needs the optional "arima" package. */
+export type ModelFamily = 'ARIMA' | 'AUTO' | 'CNN_LSTM' | 'ETS' | 'MSTL' | 'PROPHET' | 'SEASONAL_NAIVE';
+
 /** QUEUED → RUNNING → SUCCEEDED | FAILED | CANCELLED (a QUEUED run can also be CANCELLED). */
 export type RunStatus = 'CANCELLED' | 'FAILED' | 'QUEUED' | 'RUNNING' | 'SUCCEEDED';
 
@@ -22,11 +25,13 @@ export type TrainInput = {
   experimentName?: string | null | undefined;
   /** > 0 and ≤ 1. */
   learningRate?: number | null | undefined;
+  /** The family to train (CNN_LSTM by default), or AUTO for every enabled family. */
+  model?: ModelFamily | null | undefined;
   /** Days per input window, 7–365. */
   windowSize?: number | null | undefined;
 };
 
-export type TrainingEventType = 'EPOCH' | 'STATUS';
+export type TrainingEventType = 'CANDIDATE_FINISHED' | 'CANDIDATE_STARTED' | 'EPOCH' | 'STATUS';
 
 export type RunMetricsFieldsFragment = {
   rmse: number;

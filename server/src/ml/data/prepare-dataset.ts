@@ -36,7 +36,7 @@ export interface PreparedDataset {
  * The smallest series length whose two parts both hold `windowSize + 1` days, i.e. one window each.
  * Searched rather than solved because the split rounds.
  */
-function minimumDays(options: DatasetOptions): number {
+export function minimumDays(options: DatasetOptions): number {
   const { windowSize, validationFraction } = options;
   for (let days = 2 * (windowSize + 1); ; days += 1) {
     const trainDays = Math.round(days * (1 - validationFraction));

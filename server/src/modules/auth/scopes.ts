@@ -13,7 +13,7 @@ export type Scope = (typeof SCOPES)[number];
 export const SCOPE_MEANING: Record<Scope, string> = {
   read: 'queries and subscriptions',
   predict: 'predict',
-  train: 'train, trainAll, cancelRun',
+  train: 'train, trainAll, cancelRun, activateModelVersion',
   import: 'sales imports and recordSales',
 };
 

@@ -70,8 +70,9 @@ export class ForecastsService {
         { field: 'series', expected: active.windowSize },
       );
     }
-    const { meta, batcher } = await this.versions.load(active.id);
-    const values = await batcher.forecast(series, horizon);
+    const model = await this.versions.load(active.id);
+    const { meta } = model;
+    const values = await model.forecast(series, horizon);
     const lastDate = await this.latestDate(category, series);
     return {
       category,

@@ -3,6 +3,8 @@
  */
 import type { PredictionInterval } from '../../ml/prediction-interval.js';
 import type { RunMetrics } from '../runs/run-metrics.type.js';
+import type { Backtest } from './backtest.type.js';
+import type { ModelFamily } from './model-family.type.js';
 import type { ModelVersion } from './model-version.type.js';
 import type { ModelVersionSummary } from './model-versions.service.js';
 
@@ -21,6 +23,11 @@ export function toModelVersion(row: ModelVersionSummary, plotBaseUrl = ''): Mode
     intervalCoverage: interval?.coverage ?? null,
     intervalValidationCoverage: interval?.validationCoverage ?? null,
     source: row.source,
+    family: row.family as ModelFamily,
+    backtest: (row.backtest as Backtest | null) ?? null,
+    champion: row.champion,
+    fitSeconds: row.fitSeconds,
+    fallback: row.fallback,
     plotUrl: `${plotBaseUrl}/plots/${row.id}.png`,
   };
 }

@@ -1,16 +1,17 @@
 /**
- * Model versions in the database: listing, the active version per category, loading a version's TF.js
- * model (kept in memory per version id, so any instance can serve any version from Postgres), and importing
- * the versions `npm run train` stored under DATA_DIR/models.
+ * Model versions in the database: listing, the active version per category, a run's candidates,
+ * activation (pin / roll back), loading a version for serving whatever its family (kept in memory per
+ * version id, so any instance can serve any version from Postgres), and importing the versions
+ * `npm run train` stored under DATA_DIR/models.
  */
-import type * as tf from '@tensorflow/tfjs';
 import type { ModelVersion as ModelVersionRow, PrismaClient } from '../../generated/prisma/client.js';
 import { toDbDay } from '../../db/day.js';
-import { deserializeBundle, serializeBundle, type ModelVersionMeta } from '../../ml/model-bundle.js';
+import { loadServingModel, type ServingModel } from '../../ml/families/serving-model.js';
+import { deserializeBundle, serializeBundle } from '../../ml/model-bundle.js';
 import { loadBundleFromFolder } from '../../ml/model-folder.js';
-import { ForecastBatcher } from '../../ml/forecast-batcher.js';
-import { loadModel } from '../../ml/model-io.js';
 import { listStoredVersions } from '../../ml/model-store.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type ModelVersionSummary = Omit<ModelVersionRow, 'artifact' | 'plotPng'>;
 const SUMMARY = {
@@ -25,20 +26,18 @@ const SUMMARY = {
   metrics: true,
   source: true,
   sourceKey: true,
+  family: true,
+  champion: true,
+  backtest: true,
+  fitSeconds: true,
+  fallback: true,
 } as const;
-
-export interface LoadedModel {
-  model: tf.LayersModel;
-  meta: ModelVersionMeta;
-  /** Shares forward passes between concurrent forecasts of this version. */
-  batcher: ForecastBatcher;
-}
 
 /** Loaded models kept per version; versions are immutable, so entries never go stale. */
 const MAX_CACHED_MODELS = 32;
 
 export class ModelVersionsService {
-  private readonly models = new Map<string, Promise<LoadedModel>>();
+  private readonly models = new Map<string, Promise<ServingModel>>();
 
   constructor(private readonly prisma: PrismaClient) {}
 
@@ -64,8 +63,40 @@ export class ModelVersionsService {
     return new Map(rows.map((row) => [row.category, row]));
   }
 
+  /** The version a run activated (its champion), or null. */
   byRun(runId: string): Promise<ModelVersionSummary | null> {
-    return this.prisma.modelVersion.findUnique({ where: { runId }, select: SUMMARY });
+    return this.prisma.modelVersion.findFirst({
+      where: { runId },
+      orderBy: [{ champion: 'desc' }, { createdAt: 'asc' }],
+      select: SUMMARY,
+    });
+  }
+
+  /** Every version a run produced (its candidates), best backtest first. */
+  async candidates(runId: string): Promise<ModelVersionSummary[]> {
+    const rows = await this.prisma.modelVersion.findMany({ where: { runId }, select: SUMMARY });
+    const mase = (r: ModelVersionSummary) =>
+      (r.backtest as { mase?: number | null } | null)?.mase ?? Infinity;
+    return rows.sort((a, b) => Number(b.champion) - Number(a.champion) || mase(a) - mase(b));
+  }
+
+  /**
+   * Makes a version the active one of its category (pin, or roll back to an older one).
+   * @returns the version, or null when there is none with that id.
+   */
+  async activate(id: string): Promise<ModelVersionSummary | null> {
+    if (!UUID.test(id)) return null;
+    const target = await this.prisma.modelVersion.findUnique({ where: { id }, select: { category: true } });
+    if (!target) return null;
+    // Deactivate first: the partial unique index allows one active version per category at any moment.
+    await this.prisma.$transaction([
+      this.prisma.modelVersion.updateMany({
+        where: { category: target.category, active: true, NOT: { id } },
+        data: { active: false },
+      }),
+      this.prisma.modelVersion.update({ where: { id }, data: { active: true } }),
+    ]);
+    return this.prisma.modelVersion.findUnique({ where: { id }, select: SUMMARY });
   }
 
   async plot(id: string): Promise<Uint8Array | null> {
@@ -75,8 +106,8 @@ export class ModelVersionsService {
     return row?.plotPng ?? null;
   }
 
-  /** The TF.js model of a version, loaded once per process. @throws when the version does not exist. */
-  load(id: string): Promise<LoadedModel> {
+  /** A version ready to forecast, loaded once per process. @throws when the version does not exist. */
+  load(id: string): Promise<ServingModel> {
     let entry = this.models.get(id);
     if (!entry) {
       entry = this.loadFromDatabase(id);
@@ -87,14 +118,12 @@ export class ModelVersionsService {
     return entry;
   }
 
-  private async loadFromDatabase(id: string): Promise<LoadedModel> {
+  private async loadFromDatabase(id: string): Promise<ServingModel> {
     const row = await this.prisma.modelVersion.findUniqueOrThrow({
       where: { id },
       select: { artifact: true },
     });
-    const { meta, model: artifacts } = deserializeBundle(row.artifact);
-    const model = await loadModel(artifacts);
-    return { model, meta, batcher: new ForecastBatcher(model, meta.normalization, meta.windowSize) };
+    return loadServingModel(deserializeBundle(row.artifact));
   }
 
   private async evictOldest(): Promise<void> {
@@ -102,7 +131,7 @@ export class ModelVersionsService {
     if (!oldest) return;
     const entry = this.models.get(oldest);
     this.models.delete(oldest);
-    (await entry?.catch(() => undefined))?.model.dispose();
+    (await entry?.catch(() => undefined))?.dispose();
   }
 
   /**
@@ -161,6 +190,7 @@ export class ModelVersionsService {
                 'cli',
             ),
             hyperparameters: { ...meta.hyperparameters },
+            model: meta.family ?? 'CNN_LSTM',
             dataset: meta.dataset.source,
             tfBackend: meta.tfBackend,
             totalEpochs: meta.hyperparameters.epochs,
@@ -178,12 +208,16 @@ export class ModelVersionsService {
                 elapsedMs: Math.round(e.elapsedMs),
               })),
             },
-            modelVersion: {
+            modelVersions: {
               create: {
                 id: meta.id,
                 category: meta.category,
                 createdAt: finishedAt,
                 active: activate,
+                family: meta.family ?? 'CNN_LSTM',
+                backtest: (meta.backtest ?? undefined) as object | undefined,
+                fitSeconds: meta.fitSeconds ?? null,
+                fallback: meta.fallback ?? null,
                 windowSize: meta.windowSize,
                 dataLastDay: toDbDay(meta.dataset.lastDate),
                 tfBackend: meta.tfBackend,

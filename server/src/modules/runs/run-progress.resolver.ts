@@ -14,6 +14,7 @@ import { RESYNC, type HubItem } from '../../graphql/run-event-hub.js';
 import { TERMINAL_STATUSES } from './run.mapper.js';
 import { RunStatus } from './run.type.js';
 import { TrainingEvent, TrainingEventType } from './run-event.type.js';
+import { candidateKey } from './candidate-event.js';
 import { loadReplay } from './run-replay.js';
 import { TrainingProgressArgs } from './training-progress.args.js';
 
@@ -36,7 +37,14 @@ async function* progressEvents(
       throw badUserInput(`unknown category "${filter.category}"`, { field: 'category' });
     }
     const sent = new Map<string, { epoch: number; status: RunStatus }>();
+    const candidatesSent = new Set<string>();
     const isNew = (e: TrainingEvent) => {
+      const key = candidateKey(e);
+      if (key !== null) {
+        const fresh = !candidatesSent.has(`${e.runId}:${key}`);
+        candidatesSent.add(`${e.runId}:${key}`);
+        return fresh;
+      }
       const seen = sent.get(e.runId);
       const lastEpoch = seen?.epoch ?? 0;
       const fresh =

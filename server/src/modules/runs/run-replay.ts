@@ -10,6 +10,8 @@ import { ACTIVE_STATUSES } from './run.mapper.js';
 import { RunStatus } from './run.type.js';
 import { TrainingEventType, type TrainingEvent } from './run-event.type.js';
 import type { ProgressFilter } from './run-progress.resolver.js';
+import type { CandidateEvent } from '../../training/trainer.js';
+import { toCandidateEvent } from './candidate-event.js';
 
 /**
  * Reads the replay of `filter`. @param alsoRunIds runs to include whatever their status.
@@ -60,8 +62,11 @@ export async function loadReplay(
     };
     // A finished run's status comes after its epochs (it is the last event); an active one's before them.
     const running: TrainingEvent = { ...statusEvent, status: RunStatus.RUNNING, error: null };
+    const candidates = (
+      Array.isArray(run.candidates) ? (run.candidates as unknown as CandidateEvent[]) : []
+    ).map((c) => toCandidateEvent(run, c));
     if (status === RunStatus.QUEUED) return [statusEvent];
-    if (status === RunStatus.RUNNING) return [statusEvent, ...epochs];
-    return run.startedAt ? [running, ...epochs, statusEvent] : [statusEvent];
+    if (status === RunStatus.RUNNING) return [statusEvent, ...epochs, ...candidates];
+    return run.startedAt ? [running, ...epochs, ...candidates, statusEvent] : [statusEvent];
   });
 }

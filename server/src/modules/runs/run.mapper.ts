@@ -4,6 +4,7 @@
  */
 import type { Run as RunRow } from '../../generated/prisma/client.js';
 import { mlflowRunUiUrl } from '../../tracking/mlflow-client.js';
+import type { ModelFamily } from '../model-versions/model-family.type.js';
 import type { RunMetrics } from './run-metrics.type.js';
 import { RunStatus, type TrainingRun } from './run.type.js';
 
@@ -17,7 +18,7 @@ export function mlflowRunUrl(
 }
 
 /** A run row as GraphQL sees it; `epochs` and `modelVersion` are filled by field resolvers. */
-export type TrainingRunParent = Omit<TrainingRun, 'epochs' | 'modelVersion'>;
+export type TrainingRunParent = Omit<TrainingRun, 'epochs' | 'modelVersion' | 'candidates'>;
 
 export function toTrainingRun(row: RunRow, trackingUri?: string): TrainingRunParent {
   return {
@@ -32,6 +33,7 @@ export function toTrainingRun(row: RunRow, trackingUri?: string): TrainingRunPar
     finishedAt: row.finishedAt,
     error: row.error,
     totalEpochs: row.totalEpochs,
+    model: row.model as ModelFamily,
     secondsPerEpoch: row.secondsPerEpoch,
     metrics: (row.metrics as RunMetrics | null) ?? null,
     mlflowRunId: row.mlflowRunId,

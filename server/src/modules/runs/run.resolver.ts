@@ -69,13 +69,20 @@ export class RunResolver {
     return rows.map((row) => toTrainingRun(row, services.config.mlflow.trackingUri));
   }
 
-  @Mutation(() => [TrainingRun], { description: 'Queues a run for every category that has sales.' })
+  @Mutation(() => [TrainingRun], {
+    description:
+      'Queues a run for every category that has sales (model AUTO by default: the champion is activated).',
+  })
   @UseMiddleware(RequireScope('train'))
   async trainAll(
     @Arg('input', () => TrainAllInput, { nullable: true }) input: TrainAllInput | null,
     @Ctx() { services }: Context,
   ): Promise<TrainingRunParent[]> {
-    const rows = await services.runs.enqueue({ ...input, categories: await services.sales.namesWithSales() });
+    const rows = await services.runs.enqueue({
+      ...input,
+      model: input?.model ?? 'AUTO',
+      categories: await services.sales.namesWithSales(),
+    });
     return rows.map((row) => toTrainingRun(row, services.config.mlflow.trackingUri));
   }
 
@@ -103,5 +110,10 @@ export class RunResolver {
   ): Promise<ModelVersion | null> {
     const row = await services.modelVersions.byRun(run.id);
     return row && toModelVersion(row);
+  }
+
+  @FieldResolver(() => [ModelVersion])
+  async candidates(@Root() run: TrainingRunParent, @Ctx() { services }: Context): Promise<ModelVersion[]> {
+    return (await services.modelVersions.candidates(run.id)).map((row) => toModelVersion(row));
   }
 }

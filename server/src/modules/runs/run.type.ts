@@ -4,6 +4,7 @@
  */
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar, JsonScalar } from '../../graphql/scalars.js';
+import { ModelFamily } from '../model-versions/model-family.type.js';
 import { ModelVersion } from '../model-versions/model-version.type.js';
 import { RunMetrics } from './run-metrics.type.js';
 
@@ -44,10 +45,20 @@ export class TrainingRun {
   @Field(() => DateTimeScalar, { nullable: true }) finishedAt!: Date | null;
   @Field(() => String, { nullable: true, description: 'Why the run failed.' }) error!: string | null;
   @Field(() => Int, { description: 'Epochs this run trains for.' }) totalEpochs!: number;
+  @Field(() => ModelFamily, { description: 'AUTO (every enabled family) or the one family it fits.' })
+  model!: ModelFamily;
   @Field(() => Float, { nullable: true }) secondsPerEpoch!: number | null;
   @Field(() => [EpochMetric]) epochs!: EpochMetric[];
   @Field(() => RunMetrics, { nullable: true }) metrics!: RunMetrics | null;
-  @Field(() => ModelVersion, { nullable: true }) modelVersion!: ModelVersion | null;
+  @Field(() => ModelVersion, {
+    nullable: true,
+    description: 'The version the run activated (its champion).',
+  })
+  modelVersion!: ModelVersion | null;
+  @Field(() => [ModelVersion], {
+    description: "The run's candidates, one version per family: the champion first, then by backtest MASE.",
+  })
+  candidates!: ModelVersion[];
   @Field(() => String, { nullable: true }) mlflowRunId!: string | null;
   @Field(() => String, { nullable: true }) mlflowUrl!: string | null;
   @Field(() => String, { nullable: true, description: 'DISABLED, PENDING, SYNCED or FAILED.' })

@@ -6,7 +6,12 @@
 import type { Config } from '../../config/load-config.js';
 import { Prisma, type PrismaClient, type Run as RunRow } from '../../generated/prisma/client.js';
 import { badUserInput, conflict, notFound } from '../../graphql/errors.js';
-import { resolveHyperparameters, type HyperparameterOverrides } from '../../training/training-job.js';
+import {
+  familiesFor,
+  resolveHyperparameters,
+  type HyperparameterOverrides,
+  type RunModel,
+} from '../../training/training-job.js';
 import { DATABASE_DATASET, type SalesStore } from '../sales/sales-store.js';
 import { ACTIVE_STATUSES, TERMINAL_STATUSES } from './run.mapper.js';
 import { RunStatus } from './run.type.js';
@@ -14,6 +19,8 @@ import { RunStatus } from './run.type.js';
 export interface EnqueueRequest extends HyperparameterOverrides {
   categories: string[];
   experimentName?: string;
+  /** AUTO or one family. @default 'CNN_LSTM' */
+  model?: RunModel | null;
 }
 
 export interface RunsPage {
@@ -54,8 +61,16 @@ export class RunsService {
     const noData = categories.filter((c) => stats.get(c)!.lastDay === null);
     if (noData.length) throw badUserInput(`no sales yet for: ${noData.join(', ')}`);
     const hp = resolveHyperparameters(this.config, request);
-    if (hp.kernelSize > hp.windowSize)
+    const model = request.model ?? 'CNN_LSTM';
+    const families = familiesFor(this.config, model);
+    if (families.includes('CNN_LSTM') && hp.kernelSize > hp.windowSize)
       throw badUserInput(`windowSize must be ≥ the kernel size (${hp.kernelSize})`);
+    if (model === 'ARIMA' && !this.config.models.enabled.includes('ARIMA')) {
+      throw badUserInput(
+        'ARIMA is opt-in: install the "arima" package yourself (its ctsa core has a non-commercial licence) and add ARIMA to models.enabled',
+        { field: 'model' },
+      );
+    }
     try {
       // One INSERT for all (trainAll queues a whole catalogue): atomic, and ~50x faster than a create each.
       // Rows go in sorted order: each takes its category's slot in the one-active-run index, and two requests
@@ -66,8 +81,10 @@ export class RunsService {
           category,
           experimentName: request.experimentName ?? this.config.training.experimentName,
           hyperparameters: { ...hp },
+          model,
           dataset: DATABASE_DATASET,
-          totalEpochs: hp.epochs,
+          // Epochs are the CNN-LSTM's; a run without it streams none.
+          totalEpochs: families.includes('CNN_LSTM') ? hp.epochs : 0,
           mlflowSync: this.config.mlflow.enabled ? ('PENDING' as const) : ('DISABLED' as const),
         })),
       });

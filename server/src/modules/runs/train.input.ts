@@ -5,6 +5,7 @@
  */
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Max, Min } from 'class-validator';
 import { Field, Float, InputType, Int } from 'type-graphql';
+import { ModelFamily } from '../model-versions/model-family.type.js';
 
 /** Limits of per-run overrides; generous for experiments, but no run that could never finish. */
 export const TRAIN_LIMITS = {
@@ -41,6 +42,14 @@ export class TrainAllInput {
   @Min(1)
   @Max(TRAIN_LIMITS.maxBatchSize)
   batchSize?: number;
+
+  @Field(() => ModelFamily, {
+    nullable: true,
+    defaultValue: ModelFamily.AUTO,
+    description: 'AUTO: fit every enabled family, backtest them, activate the best; or one family.',
+  })
+  @IsOptional()
+  model?: ModelFamily | null;
 }
 
 @InputType({ description: 'Which categories to train, with optional overrides.' })
@@ -58,4 +67,12 @@ export class TrainInput extends TrainAllInput {
   @Min(7)
   @Max(TRAIN_LIMITS.maxWindowSize)
   windowSize?: number;
+
+  @Field(() => ModelFamily, {
+    nullable: true,
+    defaultValue: ModelFamily.CNN_LSTM,
+    description: 'The family to train (CNN_LSTM by default), or AUTO for every enabled family.',
+  })
+  @IsOptional()
+  override model?: ModelFamily | null = ModelFamily.CNN_LSTM;
 }
