@@ -27,7 +27,7 @@ export interface PytorchJob extends TrainingData {
 /** What one reference run measured. */
 export interface PytorchRun {
   /** Per epoch: shuffle + training batches + validation pass, seconds. */
-  epochs: { seconds: number; trainLoss: number; valLoss: number }[];
+  epochs: { seconds: number; cpuSeconds: number; trainLoss: number; valLoss: number }[];
   /** Process start to exit, interpreter and torch import included. */
   wholeRunSeconds: number;
   /** The BLAS libraries torch loaded (Linux), e.g. OpenBLAS or the slow reference BLAS. */

@@ -2,7 +2,7 @@
 benchmark sends, the way our TF.js trainer trains them, to time an epoch on this machine in the same run.
 
 Reads one JSON job on stdin (windows, targets, hyperparameters), trains with 1 thread, and writes one JSON
-line on stdout: per-epoch seconds (shuffle + train batches + validation pass) and losses. Called by
+line on stdout: per-epoch seconds, wall and CPU (shuffle + train batches + validation pass), and losses. Called by
 `train/pytorch-reference.ts`; needs Python 3 and torch (Debian: apt-get install python3-torch).
 """
 import json
@@ -53,7 +53,7 @@ def main() -> None:
     generator = torch.Generator().manual_seed(job["seed"])
     epochs = []
     for _ in range(job["epochs"]):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         order = torch.randperm(len(x), generator=generator)
         model.train()
         train_sum = 0.0
@@ -73,6 +73,7 @@ def main() -> None:
         epochs.append(
             {
                 "seconds": time.perf_counter() - started,
+                "cpuSeconds": time.process_time() - cpu_started,
                 "trainLoss": train_sum / len(x),
                 "valLoss": val_sum / len(vx),
             }
