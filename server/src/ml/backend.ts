@@ -1,9 +1,11 @@
 /**
  * Chooses the TF.js backend at run time and reports its name. Order: native TensorFlow
  * (`@tensorflow/tfjs-node`, an optional dependency whose install downloads libtensorflow), then WASM
- * (with our Conv2DBackpropFilter kernel), then pure-JS `cpu`. Called once per process or worker.
+ * (with our kernels: the missing Conv2DBackpropFilter and faster stock ones), then pure-JS `cpu`.
+ * Called once per process or worker.
  */
 import * as tf from '@tensorflow/tfjs';
+import { registerWasmBatchMatMul } from './wasm-batch-mat-mul.js';
 import { registerWasmConv2DBackpropFilter } from './wasm-conv-backprop-filter.js';
 
 /** TF.js backend names we can train on, fastest first. */
@@ -15,6 +17,15 @@ export class BackendUnavailableError extends Error {
   override readonly name = 'BackendUnavailableError';
 }
 
+/**
+ * Registers our WASM kernels: the missing Conv2DBackpropFilter, and faster versions of stock kernels that
+ * compute the same values (tests compare training with and without them). Idempotent.
+ */
+export function registerWasmKernels(): void {
+  registerWasmConv2DBackpropFilter();
+  registerWasmBatchMatMul();
+}
+
 async function activate(name: BackendName): Promise<void> {
   if (name === 'tensorflow') {
     // A bare specifier in a variable keeps bundlers and the type checker from requiring the package.
@@ -22,7 +33,7 @@ async function activate(name: BackendName): Promise<void> {
     await import(nodeBackend);
   } else if (name === 'wasm') {
     await import('@tensorflow/tfjs-backend-wasm');
-    registerWasmConv2DBackpropFilter();
+    registerWasmKernels();
   }
   if (!(await tf.setBackend(name)))
     throw new BackendUnavailableError(`TF.js backend "${name}" failed to initialise`);
