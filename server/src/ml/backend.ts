@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { registerWasmBatchMatMul } from './wasm-batch-mat-mul.js';
 import { registerWasmConv2DBackpropFilter } from './wasm-conv-backprop-filter.js';
+import { registerWasmIdentityCast } from './wasm-identity-cast.js';
 
 /** TF.js backend names we can train on, fastest first. */
 export const BACKENDS = ['tensorflow', 'wasm', 'cpu'] as const;
@@ -24,6 +25,7 @@ export class BackendUnavailableError extends Error {
 export function registerWasmKernels(): void {
   registerWasmConv2DBackpropFilter();
   registerWasmBatchMatMul();
+  registerWasmIdentityCast();
 }
 
 async function activate(name: BackendName): Promise<void> {
