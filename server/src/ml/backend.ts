@@ -1,13 +1,17 @@
 /**
  * Chooses the TF.js backend at run time and reports its name. Order: native TensorFlow
  * (`@tensorflow/tfjs-node`, an optional dependency whose install downloads libtensorflow), then WASM
- * (with our kernels: the missing Conv2DBackpropFilter and faster stock ones), then pure-JS `cpu`.
+ * (with our kernels: the missing Conv2DBackpropFilter, faster stock ones and the fused LSTM's), then
+ * pure-JS `cpu` (with the fused LSTM's kernels).
  * Called once per process or worker.
  */
 import * as tf from '@tensorflow/tfjs';
+import { loadLstmLayersAsFused } from './fused-lstm-layer.js';
+import { registerLstmGateKernels, unregisterLstmGateKernels } from './lstm-gate-kernels.js';
 import { registerWasmBatchMatMul } from './wasm-batch-mat-mul.js';
 import { registerWasmConv2DBackpropFilter } from './wasm-conv-backprop-filter.js';
 import { registerWasmIdentityCast } from './wasm-identity-cast.js';
+import { restoreStockWasmKernels } from './wasm-kernel-override.js';
 
 /** TF.js backend names we can train on, fastest first. */
 export const BACKENDS = ['tensorflow', 'wasm', 'cpu'] as const;
@@ -19,13 +23,27 @@ export class BackendUnavailableError extends Error {
 }
 
 /**
- * Registers our WASM kernels: the missing Conv2DBackpropFilter, and faster versions of stock kernels that
- * compute the same values (tests compare training with and without them). Idempotent.
+ * Registers our kernels: the fused LSTM's gate kernels (wasm, cpu) and, once the WASM backend is loaded,
+ * its missing Conv2DBackpropFilter and faster versions of stock WASM kernels; loaded models get the fused
+ * LSTM layer. All compute what TF.js's own compute (tests compare training both ways). Idempotent.
  */
-export function registerWasmKernels(): void {
+export function registerOwnKernels(): void {
+  registerLstmGateKernels();
+  loadLstmLayersAsFused(true);
+  if (!tf.getKernel('BatchMatMul', 'wasm')) return;
   registerWasmConv2DBackpropFilter();
   registerWasmBatchMatMul();
   registerWasmIdentityCast();
+}
+
+/**
+ * Back to TF.js's own kernels and LSTM (the Conv2DBackpropFilter bridge stays: WASM has none), so tests
+ * can train both ways; `registerOwnKernels` undoes it.
+ */
+export function useStockKernels(): void {
+  restoreStockWasmKernels();
+  unregisterLstmGateKernels();
+  loadLstmLayersAsFused(false);
 }
 
 async function activate(name: BackendName): Promise<void> {
@@ -35,8 +53,9 @@ async function activate(name: BackendName): Promise<void> {
     await import(nodeBackend);
   } else if (name === 'wasm') {
     await import('@tensorflow/tfjs-backend-wasm');
-    registerWasmKernels();
   }
+  // On tfjs-node the fused LSTM finds no gate kernels and runs TF.js's own LSTM: that path is unchanged.
+  registerOwnKernels();
   if (!(await tf.setBackend(name)))
     throw new BackendUnavailableError(`TF.js backend "${name}" failed to initialise`);
   await tf.ready();

@@ -5,6 +5,7 @@
  * the initial weights a function of the seed. Used by `train-model.ts` and tests.
  */
 import * as tf from '@tensorflow/tfjs';
+import { fusedLstmLayer } from './fused-lstm-layer.js';
 import type { CnnLstmHyperparameters } from './hyperparameters.js';
 
 /**
@@ -36,7 +37,7 @@ function build(hp: CnnLstmHyperparameters, seed: number): tf.LayersModel {
   );
   for (let layer = 0; layer < hp.lstmLayers; layer++) {
     model.add(
-      tf.layers.lstm({
+      fusedLstmLayer({
         units: hp.lstmUnits,
         recurrentActivation: 'sigmoid',
         returnSequences: layer < hp.lstmLayers - 1,
