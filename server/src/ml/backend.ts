@@ -6,6 +6,7 @@
  * Called once per process or worker.
  */
 import * as tf from '@tensorflow/tfjs';
+import { registerAdamKernel, unregisterAdamKernel } from './fused-adam.js';
 import { loadLstmLayersAsFused } from './fused-lstm-layer.js';
 import { registerLstmGateKernels, unregisterLstmGateKernels } from './lstm-gate-kernels.js';
 import { registerWasmBatchMatMul } from './wasm-batch-mat-mul.js';
@@ -23,12 +24,14 @@ export class BackendUnavailableError extends Error {
 }
 
 /**
- * Registers our kernels: the fused LSTM's gate kernels (wasm, cpu) and, once the WASM backend is loaded,
- * its missing Conv2DBackpropFilter and faster versions of stock WASM kernels; loaded models get the fused
- * LSTM layer. All compute what TF.js's own compute (tests compare training both ways). Idempotent.
+ * Registers our kernels: the fused LSTM's gate kernels and Adam's update (wasm, cpu) and, once the WASM
+ * backend is loaded, its missing Conv2DBackpropFilter and faster versions of stock WASM kernels; loaded
+ * models get the fused LSTM layer. All compute what TF.js's own compute (tests compare training both
+ * ways). Idempotent.
  */
 export function registerOwnKernels(): void {
   registerLstmGateKernels();
+  registerAdamKernel();
   loadLstmLayersAsFused(true);
   if (!tf.getKernel('BatchMatMul', 'wasm')) return;
   registerWasmConv2DBackpropFilter();
@@ -37,12 +40,13 @@ export function registerOwnKernels(): void {
 }
 
 /**
- * Back to TF.js's own kernels and LSTM (the Conv2DBackpropFilter bridge stays: WASM has none), so tests
- * can train both ways; `registerOwnKernels` undoes it.
+ * Back to TF.js's own kernels, LSTM and Adam (the Conv2DBackpropFilter bridge stays: WASM has none), so
+ * tests can train both ways; `registerOwnKernels` undoes it.
  */
 export function useStockKernels(): void {
   restoreStockWasmKernels();
   unregisterLstmGateKernels();
+  unregisterAdamKernel();
   loadLstmLayersAsFused(false);
 }
 
