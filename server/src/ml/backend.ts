@@ -8,7 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { registerAdamKernel, unregisterAdamKernel } from './fused-adam.js';
 import { loadLstmLayersAsFused } from './fused-lstm-layer.js';
-import { registerLstmGateKernels, unregisterLstmGateKernels } from './lstm-gate-kernels.js';
+import { registerLstmKernels, unregisterLstmKernels } from './lstm-kernels.js';
 import { registerWasmBatchMatMul } from './wasm-batch-mat-mul.js';
 import { registerWasmConv2DBackpropFilter } from './wasm-conv-backprop-filter.js';
 import { registerWasmIdentityCast } from './wasm-identity-cast.js';
@@ -24,13 +24,13 @@ export class BackendUnavailableError extends Error {
 }
 
 /**
- * Registers our kernels: the fused LSTM's gate kernels and Adam's update (wasm, cpu) and, once the WASM
+ * Registers our kernels: the fused LSTM's sequence kernels and Adam's update (wasm, cpu) and, once the WASM
  * backend is loaded, its missing Conv2DBackpropFilter and faster versions of stock WASM kernels; loaded
  * models get the fused LSTM layer. All compute what TF.js's own compute (tests compare training both
  * ways). Idempotent.
  */
 export function registerOwnKernels(): void {
-  registerLstmGateKernels();
+  registerLstmKernels();
   registerAdamKernel();
   loadLstmLayersAsFused(true);
   if (!tf.getKernel('BatchMatMul', 'wasm')) return;
@@ -45,7 +45,7 @@ export function registerOwnKernels(): void {
  */
 export function useStockKernels(): void {
   restoreStockWasmKernels();
-  unregisterLstmGateKernels();
+  unregisterLstmKernels();
   unregisterAdamKernel();
   loadLstmLayersAsFused(false);
 }
@@ -58,7 +58,7 @@ async function activate(name: BackendName): Promise<void> {
   } else if (name === 'wasm') {
     await import('@tensorflow/tfjs-backend-wasm');
   }
-  // On tfjs-node the fused LSTM finds no gate kernels and runs TF.js's own LSTM: that path is unchanged.
+  // On tfjs-node the fused LSTM finds no kernels of ours and runs TF.js's own LSTM: that path is unchanged.
   registerOwnKernels();
   if (!(await tf.setBackend(name)))
     throw new BackendUnavailableError(`TF.js backend "${name}" failed to initialise`);

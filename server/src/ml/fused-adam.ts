@@ -1,5 +1,5 @@
 /**
- * Adam whose update of a variable is one kernel (`array-kernels.ts`) instead of TF.js's ~14 ops: with 8
+ * Adam whose update of a variable is one kernel (`backend-kernels.ts`) instead of TF.js's ~14 ops: with 8
  * variables that was ~100 ops, a sixth of a training step once the LSTM was fused. Same operations, in
  * the same order and float32 rounding, as TF.js's AdamOptimizer (bit-identical weights), whose state
  * (moments, β powers, iterations) it keeps, so it saves, restores and falls back like it: on a backend
@@ -9,11 +9,11 @@
 import * as tf from '@tensorflow/tfjs';
 import {
   backendHasKernels,
-  registerArrayKernel,
-  runArrayKernel,
-  unregisterArrayKernel,
-  type ArrayKernel,
-} from './array-kernels.js';
+  registerBackendKernel,
+  runBackendKernel,
+  unregisterBackendKernel,
+  type BackendKernel,
+} from './backend-kernels.js';
 
 /** Kernel name (global in TF.js's registry, hence the prefix). */
 export const ADAM_UPDATE = 'SalesForecastAdamUpdate';
@@ -35,16 +35,15 @@ const f32 = Math.fround;
  * kernels round it: float64 arithmetic rounded once to float32 gives the float32 result exactly for
  * +, −, ×, ÷ and √, so the weights come out bit for bit the same.
  */
-const ADAM: ArrayKernel<AdamAttrs> = {
+const ADAM: BackendKernel<AdamAttrs> = {
   name: ADAM_UPDATE,
-  outputShapes: ({ value }) => [value!.shape, value!.shape, value!.shape],
-  run: ({ value, m, v, gradient }, [newValue, newM, newV], a) => {
+  run: (io, inputs, a) => {
+    const outputs = [0, 1, 2].map(() => io.alloc(inputs.value!.shape));
+    const [value, m, v, gradient] = [inputs.value!, inputs.m!, inputs.v!, inputs.gradient!].map(io.view);
+    const [newValue, newM, newV] = outputs.map(io.view) as [Float32Array, Float32Array, Float32Array];
     const [beta1, beta2, epsilon] = [f32(a.beta1), f32(a.beta2), f32(a.epsilon)];
-    const [oneMinusBeta1, oneMinusBeta2, minusRate] = [
-      f32(1 - a.beta1),
-      f32(1 - a.beta2),
-      f32(-a.learningRate),
-    ];
+    const [oneMinusBeta1, oneMinusBeta2] = [f32(1 - a.beta1), f32(1 - a.beta2)];
+    const minusRate = f32(-a.learningRate);
     for (let k = 0; k < value!.length; k++) {
       const g = gradient![k]!;
       const mk = f32(f32(m![k]! * beta1) + f32(g * oneMinusBeta1));
@@ -52,21 +51,22 @@ const ADAM: ArrayKernel<AdamAttrs> = {
       const mHat = f32(mk / a.oneMinusAccBeta1);
       const vHat = f32(vk / a.oneMinusAccBeta2);
       const step = f32(f32(mHat / f32(f32(Math.sqrt(vHat)) + epsilon)) * minusRate);
-      newM![k] = mk;
-      newV![k] = vk;
-      newValue![k] = step + value![k]!;
+      newM[k] = mk;
+      newV[k] = vk;
+      newValue[k] = step + value![k]!;
     }
+    return outputs;
   },
 };
 
 /** Registers the update kernel for wasm and cpu; idempotent. */
 export function registerAdamKernel(): void {
-  registerArrayKernel(ADAM);
+  registerBackendKernel(ADAM);
 }
 
 /** Unregisters it: FusedAdam then runs TF.js's Adam (tests compare the two). */
 export function unregisterAdamKernel(): void {
-  unregisterArrayKernel(ADAM_UPDATE);
+  unregisterBackendKernel(ADAM_UPDATE);
 }
 
 // AdamOptimizer keeps its state in private fields; this subclass updates the same state.
@@ -104,7 +104,7 @@ export class FusedAdam extends tf.AdamOptimizer {
         if (gradient == null) return;
         const m = state.accumulatedFirstMoment[i].variable;
         const v = state.accumulatedSecondMoment[i].variable;
-        const [newValue, newM, newV] = runArrayKernel(ADAM_UPDATE, { value, m, v, gradient }, attrs);
+        const [newValue, newM, newV] = runBackendKernel(ADAM_UPDATE, { value, m, v, gradient }, attrs);
         m.assign(newM!);
         v.assign(newV!);
         value.assign(newValue!);

@@ -6,7 +6,7 @@ import seedrandom from 'seedrandom';
 import { initBackend } from './backend.js';
 import { buildCnnLstm } from './cnn-lstm.model.js';
 import { FusedLstm, fusedLstmLayer, loadLstmLayersAsFused } from './fused-lstm-layer.js';
-import { LSTM_GATES_FORWARD } from './lstm-gate-kernels.js';
+import { LSTM_FORWARD } from './lstm-kernels.js';
 import { captureModel, loadModel } from './model-io.js';
 import { maxAbsDiff } from './test-compare.js';
 
@@ -58,7 +58,7 @@ describe.each(['wasm', 'cpu'] as const)('FusedLstm on %s', (backend) => {
       const { stock, fused } = layerPair({ returnSequences });
       const x = randomTensor([BATCH, STEPS, FEATURES]);
       const kernels = await tf.profile(() => fused.apply(x) as tf.Tensor);
-      expect(kernels.kernelNames).toContain(LSTM_GATES_FORWARD);
+      expect(kernels.kernelNames).toContain(LSTM_FORWARD);
       tf.dispose(kernels.result as tf.Tensor);
       const r = randomTensor(returnSequences ? [BATCH, STEPS, UNITS] : [BATCH, UNITS]);
       const want = outputAndGrads(stock, x, r);
@@ -82,7 +82,7 @@ describe.each(['wasm', 'cpu'] as const)('FusedLstm on %s', (backend) => {
       const { stock, fused } = layerPair(args);
       const x = randomTensor([BATCH, STEPS, FEATURES]);
       const kernels = await tf.profile(() => fused.apply(x) as tf.Tensor);
-      expect(kernels.kernelNames).not.toContain(LSTM_GATES_FORWARD);
+      expect(kernels.kernelNames).not.toContain(LSTM_FORWARD);
       tf.dispose(kernels.result as tf.Tensor);
       const r = randomTensor([BATCH, UNITS]);
       const [got, want] = [outputAndGrads(fused, x, r), outputAndGrads(stock, x, r)];

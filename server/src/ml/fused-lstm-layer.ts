@@ -9,7 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { fusedLstm } from './fused-lstm.js';
-import { hasLstmGateKernels } from './lstm-gate-kernels.js';
+import { hasLstmKernels } from './lstm-kernels.js';
 
 type LstmLayer = ReturnType<typeof tf.layers.lstm>;
 type LstmCell = ReturnType<typeof tf.layers.lstmCell>;
@@ -55,7 +55,7 @@ export class FusedLstm extends StockLstm {
       !(cell.recurrentDropout > 0) &&
       cell.activation.getClassName() === 'tanh' &&
       cell.recurrentActivation.getClassName() === 'sigmoid' &&
-      hasLstmGateKernels()
+      hasLstmKernels()
     );
   }
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import seedrandom from 'seedrandom';
-import { gatesBackward, gatesForward } from './lstm-gates.js';
+import {
+  cellFromSigmoids,
+  gatesBackward,
+  outputFromSigmoid,
+  preActivations,
+  type GateDims,
+  type GatesForwardInputs,
+} from './lstm-gates.js';
 import { maxAbsDiff } from './test-compare.js';
 
 const B = 3;
@@ -10,6 +17,15 @@ const random = seedrandom('gates');
 const values = (n: number) => Float32Array.from({ length: n }, () => random() * 4 - 2);
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
+/** The forward passes as the sequence kernel runs them, with the sigmoid in JS. */
+function gatesForward(dims: GateDims, input: GatesForwardInputs, h: Float32Array, state: Float32Array) {
+  const z = new Float32Array(dims.batch * 4 * dims.units);
+  preActivations(dims, input, z);
+  const twoC = new Float32Array(dims.batch * dims.units);
+  cellFromSigmoids(dims, z.map(sigmoid), input.prev, { state, twoC });
+  outputFromSigmoid(dims, twoC.map(sigmoid), state, h);
+}
+
 /** The LSTM cell step written out unit by unit in float64, from TF.js's LSTMCell.call. */
 function referenceStep(z: number[], cPrev: number) {
   const [i, f, o] = [sigmoid(z[0]!), sigmoid(z[1]!), sigmoid(z[3]!)];
@@ -18,7 +34,7 @@ function referenceStep(z: number[], cPrev: number) {
   return { i, f, g, o, c, h: o * Math.tanh(c) };
 }
 
-describe('gatesForward', () => {
+describe('preActivations, cellFromSigmoids, outputFromSigmoid', () => {
   it('should compute the LSTM cell of every unit when the step has a previous state', () => {
     const xw = values(T * B * 4 * U);
     const hu = values(B * 4 * U);

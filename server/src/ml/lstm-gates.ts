@@ -1,9 +1,9 @@
 /**
  * The element-wise part of one LSTM time step, forward and backward, over plain Float32Arrays: what the
- * fused LSTM runs once per step as one kernel instead of ~30 TF.js ops (`lstm-gate-kernels.ts` wraps
- * these for the WASM and cpu backends). Gate order and formulas are Keras's and TF.js's LSTMCell: z =
+ * fused LSTM's sequence kernels (`lstm-kernels.ts`) run at each step instead of ~30 TF.js ops. Gate order and formulas are Keras's and TF.js's LSTMCell: z =
  * x·W + h·U + b split into i, f, g, o; c' = σ(f)·c + σ(i)·tanh(g); h' = σ(o)·tanh(c'). The forward
- * step runs in passes around two sigmoids, so that WASM can run those vectorised.
+ * step runs in passes around two sigmoids, which the kernels run in the backend (vectorised on WASM:
+ * in JS they cost ~100 ns a unit, half the step).
  *
  * Layouts (B batch, U units, T steps): the input projection xw is time-major [T·B, 4U]; a step's state
  * is [B, 6U] = i, f, g, o (activated), tanh(c'), c'; hu = h·U is [B, 4U]; h, c and their grads [B, U].
@@ -98,26 +98,6 @@ export function outputFromSigmoid(
       h[b * u + j] = state[sRow + 3 * u + j]! * tc;
     }
   }
-}
-
-/** σ(x) element-wise in JS, in place (the cpu backend's path; WASM uses its vectorised kernel). */
-export function sigmoidInPlace(x: Float32Array): Float32Array {
-  for (let k = 0; k < x.length; k++) x[k] = 1 / (1 + Math.exp(-x[k]!));
-  return x;
-}
-
-/** A whole forward step with the JS sigmoid: writes h [B, U] and state [B, 6U]. */
-export function gatesForward(
-  dims: GateDims,
-  input: GatesForwardInputs,
-  h: Float32Array,
-  state: Float32Array,
-) {
-  const z = new Float32Array(dims.batch * 4 * dims.units);
-  preActivations(dims, input, z);
-  const twoC = new Float32Array(dims.batch * dims.units);
-  cellFromSigmoids(dims, sigmoidInPlace(z), input.prev, { state, twoC });
-  outputFromSigmoid(dims, sigmoidInPlace(twoC), state, h);
 }
 
 /** One backward step. Writes dz [B, 4U] (the pre-activation gradient) and dcPrev [B, U]. */
