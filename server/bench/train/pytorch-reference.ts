@@ -34,9 +34,13 @@ export interface PytorchRun {
   blas: string[];
 }
 
-/** Finds a Python with torch. Never throws. */
-export function findPythonWithTorch(env: NodeJS.ProcessEnv = process.env): PythonProbe {
-  const candidates = [env.PYTHON, '/usr/bin/python3', 'python3'].filter((p): p is string => !!p);
+/**
+ * Finds a Python with torch. Never throws.
+ * @param candidates interpreters to try, in order. @default $PYTHON, /usr/bin/python3, python3
+ */
+export function findPythonWithTorch(
+  candidates = [process.env.PYTHON, '/usr/bin/python3', 'python3'].filter((p): p is string => !!p),
+): PythonProbe {
   const failures: string[] = [];
   for (const python of new Set(candidates)) {
     const probe = spawnSync(python, ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8' });
