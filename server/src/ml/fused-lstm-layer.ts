@@ -1,7 +1,7 @@
 /**
  * TF.js's LSTM layer with its sequence loop replaced by the fused op (`fused-lstm.ts`) whenever the
  * layer is a plain one the op computes exactly: tanh activation, sigmoid recurrent activation, a bias,
- * no dropout, mask, initial state, statefulness or reversed input, and a backend with the gate kernels.
+ * no dropout, mask, initial state, statefulness or reversed input, on a backend with our LSTM kernels.
  * Otherwise (tfjs-node, hard sigmoid, ...) it is TF.js's own. It keeps the class name `LSTM` and the
  * cell's weights, so saved models are plain Keras LSTMs: they load with TF.js's layer, older ones load
  * here, and the PyTorch checkpoint mapping still holds. Used by `cnn-lstm.model.ts`, and by `backend.ts`
@@ -22,7 +22,7 @@ const StockLstm = tf.serialization.SerializationMap.getMap().classNameMap.LSTM![
 
 /** The LSTM layer with a fused forward and backward pass. */
 export class FusedLstm extends StockLstm {
-  /** Saved topologies name TF.js's layer, so any TF.js (or Keras) loads them. */
+  /** Saved topologies name TF.js's layer, so any TF.js or Keras loads them. */
   static override className = 'LSTM';
 
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs): tf.Tensor | tf.Tensor[] {

@@ -3,8 +3,8 @@
  * ~30 ops per time step on the tape (86 % of a training step's ~1,330 kernel calls). Here the input
  * projection x·W + b runs once for all steps, then one kernel runs the steps (`lstm-kernels.ts`: per
  * step a recurrent matmul and the gate math); backward, one kernel runs back through time to dZ, then
- * three matmuls over all steps give dx, dW and dU. Same weights and gate order as Keras (W [F, 4U], U [U, 4U],
- * b [4U]; i, f, g, o) and a zero initial state. Used by `fused-lstm-layer.ts`.
+ * three matmuls over all steps give dx, dW and dU. Same weights and gate order as Keras (W [F, 4U],
+ * U [U, 4U], b [4U]; i, f, g, o) and a zero initial state. Used by `fused-lstm-layer.ts`.
  */
 import * as tf from '@tensorflow/tfjs';
 import { runBackendKernel } from './backend-kernels.js';

@@ -1,9 +1,10 @@
 /**
  * The element-wise part of one LSTM time step, forward and backward, over plain Float32Arrays: what the
- * fused LSTM's sequence kernels (`lstm-kernels.ts`) run at each step instead of ~30 TF.js ops. Gate order and formulas are Keras's and TF.js's LSTMCell: z =
- * x·W + h·U + b split into i, f, g, o; c' = σ(f)·c + σ(i)·tanh(g); h' = σ(o)·tanh(c'). The forward
- * step runs in passes around two sigmoids, which the kernels run in the backend (vectorised on WASM:
- * in JS they cost ~100 ns a unit, half the step).
+ * fused LSTM's sequence kernels (`lstm-kernels.ts`) run at each step instead of ~30 TF.js ops. Gate
+ * order and formulas are Keras's and TF.js's LSTMCell: z = x·W + h·U + b split into i, f, g, o;
+ * c' = σ(f)·c + σ(i)·tanh(g); h' = σ(o)·tanh(c'). The forward step runs in passes around two sigmoids,
+ * which the kernels run in the backend (vectorised on WASM: in JS they cost ~100 ns a unit, half the
+ * step).
  *
  * Layouts (B batch, U units, T steps): the input projection xw is time-major [T·B, 4U]; a step's state
  * is [B, 6U] = i, f, g, o (activated), tanh(c'), c'; hu = h·U is [B, 4U]; h, c and their grads [B, U].
