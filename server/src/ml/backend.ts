@@ -1,10 +1,18 @@
 /**
  * Chooses the TF.js backend at run time and reports its name. Order: native TensorFlow
  * (`@tensorflow/tfjs-node`, an optional dependency whose install downloads libtensorflow), then WASM
- * (with our Conv2DBackpropFilter kernel), then pure-JS `cpu`. Called once per process or worker.
+ * (with our kernels: the missing Conv2DBackpropFilter, faster stock ones and the fused LSTM's), then
+ * pure-JS `cpu` (with the fused LSTM's kernels).
+ * Called once per process or worker.
  */
 import * as tf from '@tensorflow/tfjs';
+import { registerAdamKernel, unregisterAdamKernel } from './fused-adam.js';
+import { loadLstmLayersAsFused } from './fused-lstm-layer.js';
+import { registerLstmKernels, unregisterLstmKernels } from './lstm-kernels.js';
+import { registerWasmBatchMatMul } from './wasm-batch-mat-mul.js';
 import { registerWasmConv2DBackpropFilter } from './wasm-conv-backprop-filter.js';
+import { registerWasmIdentityCast } from './wasm-identity-cast.js';
+import { restoreStockWasmKernels } from './wasm-kernel-override.js';
 
 /** TF.js backend names we can train on, fastest first. */
 export const BACKENDS = ['tensorflow', 'wasm', 'cpu'] as const;
@@ -15,6 +23,33 @@ export class BackendUnavailableError extends Error {
   override readonly name = 'BackendUnavailableError';
 }
 
+/**
+ * Registers our kernels: the fused LSTM's sequence kernels and Adam's update (wasm, cpu) and, once the WASM
+ * backend is loaded, its missing Conv2DBackpropFilter and faster versions of stock WASM kernels; loaded
+ * models get the fused LSTM layer. All compute what TF.js's own compute (tests compare training both
+ * ways). Idempotent.
+ */
+export function registerOwnKernels(): void {
+  registerLstmKernels();
+  registerAdamKernel();
+  loadLstmLayersAsFused(true);
+  if (!tf.getKernel('BatchMatMul', 'wasm')) return;
+  registerWasmConv2DBackpropFilter();
+  registerWasmBatchMatMul();
+  registerWasmIdentityCast();
+}
+
+/**
+ * Back to TF.js's own kernels, LSTM and Adam (the Conv2DBackpropFilter bridge stays: WASM has none), so
+ * tests can train both ways; `registerOwnKernels` undoes it.
+ */
+export function useStockKernels(): void {
+  restoreStockWasmKernels();
+  unregisterLstmKernels();
+  unregisterAdamKernel();
+  loadLstmLayersAsFused(false);
+}
+
 async function activate(name: BackendName): Promise<void> {
   if (name === 'tensorflow') {
     // A bare specifier in a variable keeps bundlers and the type checker from requiring the package.
@@ -22,8 +57,9 @@ async function activate(name: BackendName): Promise<void> {
     await import(nodeBackend);
   } else if (name === 'wasm') {
     await import('@tensorflow/tfjs-backend-wasm');
-    registerWasmConv2DBackpropFilter();
   }
+  // On tfjs-node the fused LSTM finds no kernels of ours and runs TF.js's own LSTM: that path is unchanged.
+  registerOwnKernels();
   if (!(await tf.setBackend(name)))
     throw new BackendUnavailableError(`TF.js backend "${name}" failed to initialise`);
   await tf.ready();

@@ -5,6 +5,8 @@
  * the initial weights a function of the seed. Used by `train-model.ts` and tests.
  */
 import * as tf from '@tensorflow/tfjs';
+import { fusedAdam } from './fused-adam.js';
+import { fusedLstmLayer } from './fused-lstm-layer.js';
 import type { CnnLstmHyperparameters } from './hyperparameters.js';
 
 /**
@@ -36,7 +38,7 @@ function build(hp: CnnLstmHyperparameters, seed: number): tf.LayersModel {
   );
   for (let layer = 0; layer < hp.lstmLayers; layer++) {
     model.add(
-      tf.layers.lstm({
+      fusedLstmLayer({
         units: hp.lstmUnits,
         recurrentActivation: 'sigmoid',
         returnSequences: layer < hp.lstmLayers - 1,
@@ -46,7 +48,7 @@ function build(hp: CnnLstmHyperparameters, seed: number): tf.LayersModel {
     );
   }
   model.add(tf.layers.dense({ units: 1, kernelInitializer: glorot() }));
-  model.compile({ optimizer: tf.train.adam(hp.learningRate), loss: 'meanSquaredError' });
+  model.compile({ optimizer: fusedAdam(hp.learningRate), loss: 'meanSquaredError' });
   return model;
 }
 

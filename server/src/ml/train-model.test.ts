@@ -79,6 +79,24 @@ describe('trainModel', () => {
     expect(result.epochs.map((e) => e.epoch)).toEqual([1, 2]);
   });
 
+  it('should stop within the epoch when the abort arrives as an event (a worker message) after a fast epoch', async () => {
+    const controller = new AbortController();
+    const model = buildCnnLstm(TINY_HP, 1);
+    const result = await trainModel(model, dataset(), {
+      epochs: 50,
+      batchSize: 8,
+      seed: 1,
+      signal: controller.signal,
+      // Like a cancel message from the parent thread: it runs only when training yields to the event loop.
+      onEpochEnd: (e) => {
+        if (e.epoch === 1) setImmediate(() => controller.abort());
+      },
+    });
+    model.dispose();
+    expect(result.cancelled).toBe(true);
+    expect(result.epochs.map((e) => e.epoch)).toEqual([1]);
+  });
+
   it('should throw when there are no validation windows', async () => {
     const model = buildCnnLstm(TINY_HP, 1);
     const data = { ...dataset(), validationInputs: [], validationTargets: [] };

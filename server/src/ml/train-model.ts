@@ -88,6 +88,10 @@ export async function trainModel(
           shuffle: false,
           validationData: [valX, valY],
           verbose: 0,
+          // Yield to the event loop after every batch, so an abort (a worker's cancel message) is seen
+          // within the epoch: TF.js's default yields only once 125 ms have passed in a fit, which a
+          // whole epoch now takes less than, and then never.
+          yieldEvery: 'batch',
           callbacks: { onBatchEnd: () => stopIfAborted(model, options.signal) },
         })
         .finally(() => tf.dispose([ex, ey]));

@@ -5,12 +5,7 @@
  * next to the LSTM, and the model stays exactly the same function. Called by `backend.ts`.
  */
 import * as tf from '@tensorflow/tfjs';
-
-interface WasmBackendLike {
-  readSync(dataId: unknown): tf.backend_util.BackendValues;
-  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
-  typedArrayFromHeap(info: tf.TensorInfo): tf.backend_util.TypedArray;
-}
+import type { WasmBackendLike } from './wasm-kernel-override.js';
 
 /** Computes dW[r, c, i, o] = Σ_b,y,x x[b, y·sh + r − top, x·sw + c − left, i] · dy[b, y, x, o]. */
 function conv2DBackpropFilter({ inputs, backend, attrs }: Parameters<tf.KernelFunc>[0]): tf.TensorInfo {
