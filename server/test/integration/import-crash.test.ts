@@ -42,7 +42,8 @@ describe.each(['postgres', 'embedded'] as const)('an import killed with SIGKILL 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'import-crash-'));
     writeTestProject(dir, '', false, null);
-    writeBigCsv(path.join(dir, 'big.csv'), kind === 'postgres' ? 400_000 : 60_000);
+    // Big enough that the embedded import (batched inserts, ~30k rows/s) is still staging when it is killed.
+    writeBigCsv(path.join(dir, 'big.csv'), kind === 'postgres' ? 400_000 : 300_000);
     fs.writeFileSync(path.join(dir, 'small.csv'), `${HEADER}\nsmall-1,2025-01-01,C,F,1,Garden,1,5,5\n`);
     testDb = kind === 'postgres' ? await createTestDatabase('postgres') : undefined;
     env = {

@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { gql, startTestServer, type TestServer } from '../utils/start-test-server.js';
+import { gql as gqlAs, startTestServer, type TestServer } from '../utils/start-test-server.js';
 import { salesSnapshot } from '../utils/sales-snapshot.js';
 import { uploadCsv } from '../utils/upload-csv.js';
 import { collect, createWsTestClient } from '../utils/ws-test-client.js';
 
 const KEY = 'import-key-0123456789';
 const AUTH = { authorization: `Bearer ${KEY}` };
+// The server has an API key, so every operation (queries too) presents it unless a test says otherwise.
+const gql: typeof gqlAs = (server, query, variables, headers = AUTH) =>
+  gqlAs(server, query, variables, headers);
 const HEADER =
   'Transaction ID,Date,Customer ID,Gender,Age,Product Category,Quantity,Price per Unit,Total Amount';
 
@@ -140,7 +143,7 @@ describe.each(['postgres', 'embedded'] as const)('CSV import over HTTP (%s)', (d
     const queued = await upload(exportCsv(200, 20_000), { wait: false });
     const id = queued.data!.importSales.id;
     expect(['QUEUED', 'RUNNING', 'SUCCEEDED']).toContain(queued.data!.importSales.status);
-    const client = createWsTestClient(server.wsUrl);
+    const client = createWsTestClient(server.wsUrl, { apiKey: KEY });
     try {
       const events = await collect<{ importProgress: { status: string; rows: number; progress: number } }>(
         client,

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { gql, startTestServer, type TestServer } from '../utils/start-test-server.js';
+import { gql as gqlAs, startTestServer, type TestServer } from '../utils/start-test-server.js';
 import { dayTotal, salesSnapshot } from '../utils/sales-snapshot.js';
 import { collect, createWsTestClient } from '../utils/ws-test-client.js';
 
 const KEY = 'sales-key-0123456789';
 const AUTH = { authorization: `Bearer ${KEY}` };
+// The server has an API key, so every operation (queries too) presents it unless a test says otherwise.
+const gql: typeof gqlAs = (server, query, variables, headers = AUTH) =>
+  gqlAs(server, query, variables, headers);
 const RECORD = `mutation ($rows: [SaleInput!]!, $source: String) {
   recordSales(input: $rows, source: $source) { accepted duplicates categoriesTouched queuedRuns { id } } }`;
 
@@ -169,7 +172,7 @@ describe.each(['postgres', 'embedded'] as const)('recordSales (%s)', (dbKind) =>
   });
 
   it('should tell salesUpdated subscribers which category moved on', async () => {
-    const client = createWsTestClient(server.wsUrl);
+    const client = createWsTestClient(server.wsUrl, { apiKey: KEY });
     try {
       const events = collect<{ salesUpdated: { category: string; lastDate: string; days: number } }>(
         client,
