@@ -17,6 +17,8 @@ import type { RunEventHub } from './run-event-hub.js';
 
 const CHANNEL = 'training_events';
 const RECONNECT = { baseMs: 250, maxMs: 5000 };
+/** Events kept for other replicas while NOTIFY fails (an outage): enough for minutes of epochs. */
+const MAX_QUEUED = 10_000;
 
 interface Envelope {
   from: string;
@@ -30,6 +32,9 @@ export class RunEventBridge {
   private sender?: pg.Pool;
   private reconnectTimer?: NodeJS.Timeout;
   private stopped = false;
+  /** Serialised events waiting for NOTIFY, oldest first. */
+  private readonly outbox: string[] = [];
+  private sending = false;
 
   constructor(
     private readonly hub: RunEventHub,
@@ -101,13 +106,36 @@ export class RunEventBridge {
     this.reconnectTimer.unref();
   }
 
+  /**
+   * Queues an event for NOTIFY. Sends go one at a time, in publish order: two in flight on two connections
+   * could reach other replicas out of order, and a subscriber there keeps only epochs newer than the last
+   * one it sent (a reordered epoch would be dropped). A failed send (a connection the database closed
+   * during an outage) is retried with backoff; the queue is bounded, and what overflows it is left to the
+   * store (subscribers re-read it when the LISTEN connection comes back).
+   */
   private send(event: TrainingEvent): void {
-    const payload = JSON.stringify({ from: this.id, event } satisfies Envelope);
-    // Losing a cross-replica copy only delays other replicas' subscribers until their next replay; the
-    // event itself is already stored. So log, don't throw into the training path.
-    this.sender
-      ?.query('SELECT pg_notify($1, $2)', [CHANNEL, payload])
-      .catch((err) => this.logger.warn({ err }, 'could not forward a training event to other replicas'));
+    if (this.outbox.length >= MAX_QUEUED) {
+      this.outbox.shift();
+      this.logger.warn('training events for other replicas are piling up; dropped the oldest');
+    }
+    this.outbox.push(JSON.stringify({ from: this.id, event } satisfies Envelope));
+    if (!this.sending) void this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    this.sending = true;
+    let attempt = 0;
+    while (!this.stopped && this.sender && this.outbox.length) {
+      try {
+        await this.sender.query('SELECT pg_notify($1, $2)', [CHANNEL, this.outbox[0]]);
+        this.outbox.shift();
+        attempt = 0;
+      } catch (err) {
+        this.logger.debug({ err }, 'could not forward a training event to other replicas; retrying');
+        await new Promise((resolve) => setTimeout(resolve, computeBackoff(++attempt, RECONNECT)).unref());
+      }
+    }
+    this.sending = false;
   }
 
   private receive(payload: string | undefined): void {
