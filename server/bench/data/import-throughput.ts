@@ -58,19 +58,26 @@ export async function importRate(
   };
 }
 
-/** Rows per second of Postgres COPY of the raw file into a scratch table (with or without the id key). */
+/**
+ * What a Postgres COPY of the raw file writes into: a TEMP table (no WAL: the raw ingest ceiling), with or
+ * without the id key, or an ordinary table with the key (WAL-logged, as every durable store is).
+ */
+export type CopyTarget = 'temp' | 'temp+key' | 'durable+key';
+
+/** Rows per second of Postgres COPY of the raw file into a scratch table of `target`'s kind. */
 export async function copyRate(
   databaseUrl: string,
   file: string,
   rows: number,
-  withKey: boolean,
+  target: CopyTarget,
 ): Promise<number> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const key = withKey ? ', PRIMARY KEY (txn)' : '';
-    await client.query(`CREATE TEMP TABLE copy_ceiling (txn text, day date, customer text, gender text, age int,
-      category text, quantity int, price numeric, amount numeric${key})`);
+    const key = target === 'temp' ? '' : ', PRIMARY KEY (txn)';
+    const kind = target === 'durable+key' ? '' : 'TEMP';
+    await client.query(`CREATE ${kind} TABLE copy_ceiling (txn text, day date, customer text, gender text,
+      age int, category text, quantity int, price numeric, amount numeric${key})`);
     const started = performance.now();
     await pipeline(
       fs.createReadStream(file),
@@ -78,6 +85,7 @@ export async function copyRate(
     );
     return rows / ((performance.now() - started) / 1000);
   } finally {
+    await client.query('DROP TABLE IF EXISTS copy_ceiling').catch(() => undefined);
     await client.end();
   }
 }

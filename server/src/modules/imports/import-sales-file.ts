@@ -12,7 +12,7 @@ import type { CheckedSale } from '../../ml/data/check-sale.js';
 import type { CsvColumns, SalesCsvRecord } from '../../ml/data/read-sales-csv.js';
 import { readSalesRecords } from '../../ml/data/read-sales-csv.js';
 import { DataError } from '../../ml/data/data-error.js';
-import { applySales, type CategoryChange, type SqlRunner } from '../sales/apply-sales.js';
+import { applySales, isIdRace, type CategoryChange, type SqlRunner } from '../sales/apply-sales.js';
 import { createStagingTable, type StagingMode, type StagingTable } from './staging-table.js';
 import { finishImport, markRunning, type BadLine, type ImportResult } from './import-ledger.js';
 
@@ -47,6 +47,7 @@ export interface ImportOutcome extends ImportResult {
 /** Bad lines kept on the ledger row (all are counted). */
 export const MAX_STORED_BAD_LINES = 1000;
 const PROGRESS_EVERY_MS = 250;
+const APPLY_WORK_MEM = '64MB';
 
 /** Reads the file into the staging table; returns the counts (and stops staging at a rejectable bad row). */
 async function stageFile(job: ImportJob, stage: StagingTable, onProgress: (p: ImportProgress) => void) {
@@ -169,6 +170,24 @@ export async function importSalesFile(
   }
 }
 
+/**
+ * Applies the staged rows by the fast `anti-join` path; if a concurrent `recordSales` or import stored
+ * one of the same transaction ids meanwhile, undoes that attempt and applies by `on-conflict`.
+ */
+async function applyStagedRows(client: pg.Client, sql: SqlRunner, source: string, table: string) {
+  const rowsSql = `SELECT category, day, amount, txn FROM ${table}`;
+  await client.query('SAVEPOINT apply_anti_join');
+  try {
+    const applied = await applySales(sql, rowsSql, source, [], { fromTable: true, ids: 'anti-join' });
+    await client.query('RELEASE SAVEPOINT apply_anti_join');
+    return applied;
+  } catch (error) {
+    if (!isIdRace(error)) throw error;
+    await client.query('ROLLBACK TO SAVEPOINT apply_anti_join');
+    return applySales(sql, rowsSql, source, [], { fromTable: true, ids: 'on-conflict' });
+  }
+}
+
 /** The one transaction that writes the sales and the ledger's SUCCEEDED together. */
 async function applyStaged(
   client: pg.Client,
@@ -181,15 +200,9 @@ async function applyStaged(
   try {
     // A temp table is never auto-analysed: without statistics the planner guesses its size badly.
     await client.query(`ANALYZE ${stage.name}`);
-    const applied = await applySales(
-      sql,
-      `SELECT category, day, amount, txn FROM ${stage.name}`,
-      job.source,
-      [],
-      {
-        fromTable: true,
-      },
-    );
+    // Sorting and grouping a million rows in the default 4 MB spills to disk.
+    await client.query(`SET LOCAL work_mem = '${APPLY_WORK_MEM}'`);
+    const applied = await applyStagedRows(client, sql, job.source, stage.name);
     const result = await finishImport(sql, job.importId, {
       ...counts,
       status: 'SUCCEEDED',

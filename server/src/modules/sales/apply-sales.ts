@@ -37,6 +37,11 @@ export interface ApplyResult {
  * null); `$1` is the source, and `params` fill `$2…`.
  * @param options.fromTable - `rowsSql` reads a table: scan it where needed instead of copying it first
  *   (array parameters must be evaluated once, so they are materialised)
+ * @param options.ids - how new transaction ids are told from stored ones. `on-conflict` (default) is safe
+ *   beside concurrent writers of the same ids. `anti-join` skips the ids already stored, then inserts
+ *   plainly: about twice as fast for a large import (no speculative insertion per row), but a concurrent
+ *   writer of one of the same ids makes it fail (`isIdRace`): run it under a savepoint and fall back to
+ *   `on-conflict`.
  * @returns what changed; nothing is committed here (run it inside a transaction).
  */
 export async function applySales(
@@ -44,8 +49,18 @@ export async function applySales(
   rowsSql: string,
   source: string,
   params: unknown[] = [],
-  options: { fromTable?: boolean } = {},
+  options: { fromTable?: boolean; ids?: 'on-conflict' | 'anti-join' } = {},
 ): Promise<ApplyResult> {
+  // Within one input one row of an id counts (DISTINCT ON). Rows go in in key order; "C" sorts several
+  // times faster than the database's collation and, on C.UTF-8 (code point order), in the same order.
+  const freshIds =
+    options.ids === 'anti-join'
+      ? `SELECT DISTINCT ON (txn COLLATE "C") $1, txn, category, day, amount FROM input
+         WHERE txn IS NOT NULL AND NOT EXISTS (
+           SELECT 1 FROM "SaleTransaction" t WHERE t."source" = $1 AND t."transactionId" = input.txn)
+         ORDER BY txn COLLATE "C"`
+      : `SELECT $1, txn, category, day, amount FROM input WHERE txn IS NOT NULL ORDER BY txn
+         ON CONFLICT DO NOTHING`;
   const [row] = await sql<{
     accepted: number;
     withId: number;
@@ -56,8 +71,7 @@ export async function applySales(
     `WITH input AS ${options.fromTable ? 'NOT MATERIALIZED' : 'MATERIALIZED'} (${rowsSql}),
      fresh AS (
        INSERT INTO "SaleTransaction" ("source", "transactionId", "category", "day", "amount")
-       SELECT $1, txn, category, day, amount FROM input WHERE txn IS NOT NULL ORDER BY txn
-       ON CONFLICT DO NOTHING
+       ${freshIds}
        RETURNING "category", "day", "amount"),
      accepted AS (
        SELECT "category", "day", "amount" FROM fresh
@@ -92,4 +106,13 @@ export async function applySales(
     days: row!.days,
     categories: row!.categories ?? [],
   };
+}
+
+/**
+ * What an `anti-join` apply meets when a concurrent writer stored one of its ids first: a unique
+ * violation, or a deadlock if each waits for an id the other inserted.
+ */
+export function isIdRace(error: unknown): boolean {
+  const { code, constraint } = error as { code?: string; constraint?: string };
+  return (code === '23505' && constraint === 'SaleTransaction_pkey') || code === '40P01';
 }
