@@ -6,6 +6,8 @@
  * /healthz, /readyz and /metrics. Cancels requested on an API replica reach it through the run's
  * `cancelRequested` flag, read on every queue tick. `stop()` marks what it trains FAILED (interrupted).
  */
+// First: the run types the lifecycle publishes are TypeGraphQL classes, whose decorators need it loaded.
+import 'reflect-metadata';
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
