@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import http from 'node:http';
 import {
   createChildProject,
+  isProcessAlive,
   startServerChild,
   stopServerChild,
   type ChildProject,
@@ -22,15 +23,6 @@ function getFresh(url: string): Promise<string> {
       })
       .on('error', reject);
   });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 describe('API_WORKERS=2: two serving processes on one port and one training process (real processes)', () => {
@@ -97,7 +89,7 @@ describe('API_WORKERS=2: two serving processes on one port and one training proc
     const pids = printedPids();
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
-    expect([...pids.api, pids.trainer].filter(isAlive)).toEqual([]);
+    expect([...pids.api, pids.trainer].filter(isProcessAlive)).toEqual([]);
     const run = await waitForValue(
       () => project.db.prisma.run.findUniqueOrThrow({ where: { id: runId } }),
       (r) => r.status !== 'RUNNING',

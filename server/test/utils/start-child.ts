@@ -115,3 +115,13 @@ export async function createChildProject(prefix: string, mlflowEnabled = false):
     },
   };
 }
+
+/** Whether a process with this pid still exists (signal 0 checks without sending anything). */
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
