@@ -184,6 +184,12 @@ const serverSchema = z.strictObject({
   api_workers: z.number().int().min(1).max(64).default(1),
   /** Port of a `worker` process's /healthz, /readyz and /metrics (0: any free port). @default 4001 */
   worker_port: z.number().int().min(0).max(65535).default(4001),
+  /**
+   * CPU priority (nice, 0–19) a `worker` process and its training threads take, so that on a shared
+   * machine serving processes get the cores first and training the rest (0: the same as serving). A
+   * process not allowed to change it keeps running at its own and logs why. @default 10
+   */
+  worker_nice: z.number().int().min(0).max(19).default(10),
 });
 
 /** The whole file. Unknown keys are errors: a typo must not silently fall back to a default. */

@@ -95,6 +95,8 @@ export interface Config {
     readonly apiWorkers: number;
     /** Port of a worker process's ops routes. */
     readonly workerPort: number;
+    /** CPU priority (nice) of a worker process and its training threads. */
+    readonly workerNice: number;
   };
 }
 

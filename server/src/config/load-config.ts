@@ -209,7 +209,12 @@ function toConfig(file: ConfigFile, configPath: string, env: ConfigEnv): Config 
       },
     },
     web: { port: web.port },
-    server: { role: server.role, apiWorkers: server.api_workers, workerPort: server.worker_port },
+    server: {
+      role: server.role,
+      apiWorkers: server.api_workers,
+      workerPort: server.worker_port,
+      workerNice: server.worker_nice,
+    },
   };
 }
 

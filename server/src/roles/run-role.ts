@@ -9,6 +9,7 @@ import type { Config } from '../config/load-config.js';
 import type { ServerRole } from '../config/config.types.js';
 import { stopOnShutdownSignal } from '../ops/shutdown-signals.js';
 import { runApiCluster, reportReady } from './api-cluster.js';
+import { lowerPriority } from './process-priority.js';
 import { assertRoleFits } from './role-requirements.js';
 
 /**
@@ -38,6 +39,8 @@ async function serveApi(config: Config, role: ServerRole): Promise<number> {
 }
 
 async function serveWorker(config: Config): Promise<number> {
+  const note = lowerPriority(config.server.workerNice);
+  if (note) process.stderr.write(`${note}\n`);
   const { buildWorkerApp } = await import('./worker-app.js');
   const worker = await buildWorkerApp(config);
   const { url } = await worker.start();
