@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import fs from 'node:fs';
 import {
   createChildProject,
   startServerChild,
@@ -94,8 +95,19 @@ describe('a training-only worker process beside an API-only process (real proces
     expect((await fetch(`${worker.url}/graphql`)).status).toBe(404);
   });
 
+  /** Nice value of each thread of a process (Linux: field 19 of /proc/<pid>/task/<tid>/stat). */
+  const threadNice = (pid: number) =>
+    fs.readdirSync(`/proc/${pid}/task`).map((tid) => {
+      const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    });
+
   it("should stop the worker's training when cancelRun is called on the API", async () => {
     const runId = await trainingRun();
+    // The worker trains at server.worker_nice (10): its main thread and the training thread it spawned.
+    const apiThreads = threadNice(api.child.pid!).length;
+    expect(threadNice(worker.child.pid!).filter((n) => n === 10).length).toBeGreaterThanOrEqual(2);
+    expect(threadNice(api.child.pid!).filter((n) => n === 0).length).toBe(apiThreads);
     const res = await gql<{ cancelRun: { status: string } }>(
       api,
       `mutation { cancelRun(id: "${runId}") { status } }`,
