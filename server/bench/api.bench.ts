@@ -3,7 +3,7 @@
  * the API under load, beside the reference system (../shared/notes/reference-figures.md). Starts the server
  * in a child process on a temp project (sample data, embedded database unless --database-url), trains one
  * model through the API, then measures 1. predict vs the stack's ceiling, 2. serving while trainAll
- * trains, 3. subscription fan-out. The child and the temp dir are removed at the end, on errors and Ctrl-C.
+ * trains (in a separate worker process, and in-process for comparison), 3. subscription fan-out. The child and the temp dir are removed at the end, on errors and Ctrl-C.
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -18,11 +18,12 @@ import { measureTrainingLoad } from './api/train-load.js';
 const USAGE = `usage: npm run bench:api [-- options]
   --duration S        seconds per autocannon run (default 10)
   --subscribers N     graphql-ws subscribers in the fan-out part (default 1000)
-  --skip-train        skip part 2 (serving while trainAll trains)
+  --skip-train        skip part 2 (serving while trainAll trains, in a worker process and in-process;
+                      needs Postgres: a throwaway database on --database-url's server or the local one)
   --skip-fanout       skip part 3 (subscription fan-out)
   --database-url URL  use this Postgres instead of the embedded database (runs and models stay in it)`;
-// Enough epochs that part 2's phases fit inside trainAll; few enough to keep the default run ~3 min.
-const TRAIN_ALL_EPOCHS = 3;
+// Enough that part 2's load phases fit inside trainAll (twice: worker, in-process); cancelled after.
+const TRAIN_ALL_EPOCHS = 20;
 const FANOUT_EPOCHS = 5;
 
 let server: ServerProcess | undefined;
@@ -90,25 +91,30 @@ runCli(async () => {
     });
     print(serving);
 
+    let failed: string | undefined;
     if (!flags['skip-train']) {
-      console.log('2. serving while trainAll trains (training runs in worker threads of the server process)');
-      print(
-        await measureTrainingLoad({
-          url,
-          graphqlUrl,
-          category,
-          series: values,
-          durationS,
-          epochs: TRAIN_ALL_EPOCHS,
-          baseline: serving.predict16,
-        }),
+      console.log(
+        '2. serving while trainAll trains: training in a separate worker process, then in the serving process (throwaway Postgres database)',
       );
+      const part2 = await measureTrainingLoad({
+        databaseUrl: flags['database-url'],
+        category,
+        series: values,
+        durationS,
+        epochs: TRAIN_ALL_EPOCHS,
+      });
+      failed = part2.failed;
+      print(part2);
     }
     if (!flags['skip-fanout']) {
       console.log(`3. subscription fan-out: ${subscribers} graphql-ws subscribers to trainingProgress`);
       print(await measureFanout({ server, category, subscribers, epochs: FANOUT_EPOCHS }));
     }
     console.log(`load average at end ${formatLoad()} (other processes on these cores skew every figure)`);
+    if (failed) {
+      process.stderr.write(`error: ${failed}\n`);
+      return 1;
+    }
   } finally {
     await server.stop();
   }

@@ -17,7 +17,6 @@ import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
 import type { Logger } from 'pino';
 import type { Config } from './config/load-config.js';
 import { openDatabase } from './db/db.js';
-import { checkReadiness } from './db/db.js';
 import { buildSchema } from './graphql/build-schema.js';
 import { corsOptions } from './graphql/allowed-origins.js';
 import { tokenFromHeaders, type Context } from './graphql/context.js';
@@ -31,8 +30,6 @@ import { RunEventBridge } from './graphql/run-event-bridge.js';
 import { RunEventHub } from './graphql/run-event-hub.js';
 import { createWsServer } from './graphql/ws-server.js';
 import { initBackend } from './ml/backend.js';
-import { deserializeBundle } from './ml/model-bundle.js';
-import { bundleFiles } from './ml/model-folder.js';
 import { createAuthServices } from './modules/auth/auth-services.js';
 import { createAuthRouter, requireScopeRoute } from './modules/auth/auth.routes.js';
 import { ForecastsService } from './modules/forecasts/forecasts.service.js';
@@ -51,8 +48,7 @@ import { SalesStore } from './modules/sales/sales-store.js';
 import { SalesWriter } from './modules/sales/sales-writer.js';
 import { seedSalesIfEmpty } from './modules/sales/seed-sales.js';
 import { ServerInfoService } from './modules/server-info/server-info.service.js';
-import { MlflowClient } from './tracking/mlflow-client.js';
-import { MlflowSync, type MlflowSyncOptions } from './tracking/mlflow-sync.js';
+import type { MlflowSyncOptions } from './tracking/mlflow-sync.js';
 import { createHealthRouter } from './ops/health.js';
 import { createLogger, createHttpLogger } from './ops/logger.js';
 import { createMetrics } from './ops/metrics.js';
@@ -60,10 +56,10 @@ import { createMetricsPlugin } from './ops/metrics.plugin.js';
 import { createPlaygroundRouter } from './ops/playground.js';
 import { createStartupTimer, type StartupTimer } from './ops/startup-timer.js';
 import { createReadiness } from './ops/readiness.js';
+import { databaseReadinessCheck } from './ops/database-readiness.js';
 import type { Services } from './services.js';
 import { countQueued } from './training/job-queue.js';
-import { RunLifecycle } from './training/run-lifecycle.js';
-import { TrainingQueue } from './training/training-queue.js';
+import { createTrainingServices } from './training/training-services.js';
 
 export interface BuildAppOptions {
   logger?: Logger;
@@ -73,6 +69,8 @@ export interface BuildAppOptions {
   mlflowSync?: Pick<MlflowSyncOptions, 'pollMs' | 'leaseMs' | 'backoff'>;
   /** Start-up phase timing (index.ts starts it before anything else). @default one started here */
   startupTimer?: StartupTimer;
+  /** Whether this process trains queued runs. @default true for `server.role: all`, false for `api` */
+  train?: boolean;
 }
 
 export interface App {
@@ -115,41 +113,25 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     await modelVersions.backfillDataLastDay();
     timer.mark('cliModelImport');
     const metrics = createMetrics();
-    // MLflow tracking: runs queue their MLflow writes in the database; the sync replays them (when enabled).
-    const mlflowClient =
-      config.mlflow.enabled && config.mlflow.trackingUri
-        ? new MlflowClient({ trackingUri: config.mlflow.trackingUri })
-        : undefined;
-    const mlflowSync =
-      mlflowClient &&
-      new MlflowSync({
-        prisma: db.prisma,
-        client: mlflowClient,
-        logger,
-        // A run's MLflow artifacts are its model version's folder files, read when they are uploaded.
-        readModelFiles: async (id) => {
-          const row = await db.prisma.modelVersion.findUnique({ where: { id }, select: { artifact: true } });
-          return row && bundleFiles(deserializeBundle(row.artifact));
-        },
-        ...options.mlflowSync,
-      });
+    // Role `api` serves only: its runs are trained by a `worker` process that claims them from the queue.
+    const train = options.train ?? config.server.role === 'all';
+    metrics.setProcessRole(train ? 'all' : 'api');
     const forecasts = new ForecastsService(modelVersions, sales);
-    const lifecycle = new RunLifecycle(db.prisma, hub, {
-      onOutboxWritten: () => mlflowSync?.kick(),
+    const { mlflowClient, mlflowSync, queue } = createTrainingServices({
+      config,
+      db,
+      hub,
+      sales,
+      logger,
+      metrics,
+      instanceId,
+      queue: options.queue,
+      mlflowSync: options.mlflowSync,
       onModelActivated: (category) => forecasts.invalidate(category),
     });
-    const queue = new TrainingQueue({
-      prisma: db.prisma,
-      config,
-      sales,
-      lifecycle,
-      logger,
-      instanceId,
-      exclusive: db.kind === 'embedded',
-      ...options.queue,
-      onEpoch: (category, ms) => metrics.epochDuration.observe({ category }, ms / 1000),
-    });
-    const runs = new RunsService(db.prisma, config, sales, () => queue.notify(), queue);
+    const runs = train
+      ? new RunsService(db.prisma, config, sales, () => queue.notify(), queue)
+      : new RunsService(db.prisma, config, sales, () => undefined);
     const salesEvents = new SalesEvents();
     const policy = new RetrainPolicy(db.prisma, config, runs);
     const importRunner = new ImportRunner({
@@ -240,16 +222,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     app.use(metrics.httpMetricsMiddleware);
     app.use(
       createHealthRouter({
-        readiness: createReadiness([
-          {
-            name: 'database',
-            check: async () => {
-              const report = await checkReadiness(db);
-              if (!report.ok)
-                throw new Error(report.error ?? `pending migrations: ${report.migrationsPending.join(', ')}`);
-            },
-          },
-        ]),
+        readiness: createReadiness([databaseReadinessCheck(db)]),
       }),
     );
     app.get('/metrics', (req, res, next) => {
@@ -297,7 +270,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
           })
         : undefined;
     await salesBridge?.start();
-    await queue.start();
+    if (train) await queue.start();
     timer.mark('queue');
     mlflowSync?.start();
     let stopping: Promise<void> | undefined;

@@ -1,18 +1,14 @@
 /**
- * The API server's entry point: load the config, build the app, listen, print the URLs, and shut down
- * gracefully on SIGTERM/SIGINT (in-flight requests finish, no run is left RUNNING; see shutdown-signals.ts).
+ * The server's entry point (`npm start`): load the config and run the process in its role (`server.role`,
+ * ROLE): `all` serves the API and trains, `api` only serves, `worker` only trains; with `API_WORKERS` > 1
+ * a cluster of serving processes shares the port (roles/run-role.ts). Shuts down gracefully on
+ * SIGTERM/SIGINT (in-flight requests finish, no run is left RUNNING; see shutdown-signals.ts).
  */
 import { loadConfig } from './config/load-config.js';
-import { buildApp } from './app.js';
 import { runCli } from './cli/run-cli.js';
-import { stopOnShutdownSignal } from './ops/shutdown-signals.js';
+import { runRole } from './roles/run-role.js';
 
 runCli(async () => {
   const config = loadConfig();
-  const app = await buildApp(config);
-  const { url } = await app.start();
-  const { db } = app.services;
-  process.stdout.write(`GraphQL API  ${url}${config.api.path}  (HTTP, WebSocket, playground in a browser)\n`);
-  process.stdout.write(`Operations   ${url}/healthz  ${url}/readyz  ${url}/metrics   database: ${db.kind}\n`);
-  await stopOnShutdownSignal(() => app.stop());
+  return runRole(config, config.server.role);
 }, 'usage: npm start (configure with config.yaml and the environment variables in .env.example)');

@@ -26,6 +26,8 @@ export interface ServerProcess {
   epochTimes(runId: string): Promise<Map<number, number>>;
   /** A full garbage collection in the server, so that memory readings show what is still referenced. */
   collectGarbage(): Promise<void>;
+  /** The project's environment (CONFIG_PATH, DATA_DIR, DATABASE_URL): a worker process joins with it. */
+  projectEnv: NodeJS.ProcessEnv;
   stop(): Promise<void>;
 }
 
@@ -52,10 +54,12 @@ function writeProject(dir: string, mlflow = false): { configPath: string; graphq
  * Starts the server child and resolves once it listens.
  * @param options.databaseUrl a Postgres to use instead of the embedded database.
  * @param options.mlflowTrackingUri turns MLflow tracking on, against this URI.
+ * @param options.role `api` serves without training (a worker process trains; needs `databaseUrl`).
+ *   @default the config's (all)
  * @throws when the child exits or does not report its URL within 3 minutes (it is stopped first).
  */
 export async function startServerProcess(
-  options: { databaseUrl?: string; mlflowTrackingUri?: string } = {},
+  options: { databaseUrl?: string; mlflowTrackingUri?: string; role?: 'all' | 'api' } = {},
 ): Promise<ServerProcess> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-api-'));
   const { configPath, graphqlPath } = writeProject(dir, Boolean(options.mlflowTrackingUri));
@@ -69,6 +73,7 @@ export async function startServerProcess(
   delete env.DATABASE_URL;
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   if (options.mlflowTrackingUri) env.MLFLOW_TRACKING_URI = options.mlflowTrackingUri;
+  if (options.role) env.ROLE = options.role;
   const child = spawn(
     process.execPath,
     [
@@ -136,6 +141,7 @@ export async function startServerProcess(
       epochTimes: (runId) =>
         ask({ type: 'epochTimes', requestId: nextRequestId++, runId }, (times) => new Map(times)),
       collectGarbage: () => ask({ type: 'gc', requestId: nextRequestId++ }, () => undefined),
+      projectEnv: { CONFIG_PATH: env.CONFIG_PATH, DATA_DIR: env.DATA_DIR, DATABASE_URL: env.DATABASE_URL },
       stop,
     };
   } catch (error) {

@@ -1,117 +1,180 @@
 /**
- * Part 2 of `api.bench.ts`: what training does to serving. The server's event-loop delay (its own
- * /metrics) idle, then while `trainAll` trains with no other requests, then while it trains under
- * `predict` load at 16 connections, whose latency is set beside part 1's run without training.
+ * Part 2 of `api.bench.ts`: what training does to serving, with the training in a separate worker process
+ * (`npm run worker`, role `worker`, beside a serving process with role `api`) and, for comparison, in the
+ * serving process itself (role `all`, worker threads). For each: `predict` at 16 connections idle, then
+ * while `trainAll` trains, as a share of that idle figure; plus the serving process's event-loop delay.
+ * The worker runs at `server.worker_nice` (10), as `npm run worker` does; runs still training when the
+ * load phase ends are cancelled.
+ * Both setups share one throwaway Postgres database (the embedded one serves a single process).
  */
+import os from 'node:os';
 import { createTable, formatMs as ms } from './format.js';
-import { gql, type LoopDelay, scrapeLoopDelay, sleep, waitForRuns } from './http.js';
+import { gql, type LoopDelay, scrapeLoopDelay, sleep, trainCategory, waitForRuns } from './http.js';
 import { type LoadResult, runLoad } from './load.js';
-import { LOOP_P99_TRAINING_IN_WORKER_MS } from './reference.js';
+import { startServerProcess, type ServerProcess } from './server-process.js';
 import { PREDICT_QUERY } from './serving.js';
+import { createTempDatabase, type TempDatabase } from './temp-database.js';
+import { startWorkerProcess, type WorkerProcess } from './worker-process.js';
 
-const QUIET_MS = 4000;
+/** What the trainAll phase should reach: predict throughput as a share of idle (issue 11 item 5). */
+const SHARE_AIM = 0.9;
+/** Lets trainAll's first run get past its worker's start before the load is measured. */
+const WARM_MS = 3000;
 
 export interface TrainLoadOptions {
-  url: string;
-  graphqlUrl: string;
+  /** A Postgres server URL to create the throwaway database on. @default the local one */
+  databaseUrl?: string;
   category: string;
   series: number[];
   durationS: number;
   /** Epochs of every run trainAll queues. */
   epochs: number;
-  /** predict at 16 connections without training (part 1), or undefined when part 1 was skipped. */
-  baseline?: LoadResult;
 }
 
-/** Runs the three phases; the load phase ends early when training does, so it never measures idle time. */
+interface SetupResult {
+  idle: LoadResult;
+  idleLoop: LoopDelay;
+  loaded: LoadResult;
+  loadedLoop: LoopDelay;
+  runs: number;
+  /** trainAll start to its last run's end (cancelled after the load phase when still training). */
+  trainingSeconds: number;
+  /** Training ended before the load phase did: the phase also measured idle time. */
+  endedEarly: boolean;
+}
+
+/** Runs both setups. `failed` says why part 2 could not run (the benchmark then exits non-zero). */
 export async function measureTrainingLoad(
   options: TrainLoadOptions,
-): Promise<{ table: string; notes: string[] }> {
-  const { url, graphqlUrl } = options;
-  await scrapeLoopDelay(url);
-  await sleep(QUIET_MS);
-  const idle = await scrapeLoopDelay(url);
+): Promise<{ table: string; notes: string[]; failed?: string }> {
+  let database: TempDatabase | undefined;
+  const started: { stop(): Promise<void> }[] = [];
+  const loadBefore = formatLoad();
+  try {
+    try {
+      database = await createTempDatabase(options.databaseUrl);
+    } catch (error) {
+      const failed = `part 2 needs Postgres for a separate worker and could not create a database: ${String(error)}`;
+      return { table: '', notes: [failed], failed };
+    }
+    const api: ServerProcess = await startServerProcess({ databaseUrl: database.url, role: 'api' });
+    started.push(api);
+    const worker: WorkerProcess = await startWorkerProcess(api.projectEnv);
+    started.push(worker);
+    await trainCategory(api.graphqlUrl, options.category, 1); // trained by the worker
+    const separate = await measureSetup(api, options);
+    await worker.stop();
 
-  const started = performance.now();
+    const all = await startServerProcess({ databaseUrl: database.url, role: 'all' });
+    started.push(all);
+    const inProcess = await measureSetup(all, options);
+    return format(separate, inProcess, options.epochs, `${loadBefore} → ${formatLoad()}`);
+  } finally {
+    for (const p of started.reverse()) await p.stop();
+    await database?.drop();
+  }
+}
+
+async function measureSetup(server: ServerProcess, options: TrainLoadOptions): Promise<SetupResult> {
+  const predict = {
+    graphqlUrl: server.graphqlUrl,
+    query: PREDICT_QUERY,
+    variables: { category: options.category, series: options.series },
+    connections: 16,
+    durationS: options.durationS,
+  };
+  await runLoad({ ...predict, durationS: 2 }); // warm-up
+  await scrapeLoopDelay(server.url);
+  const idle = await runLoad(predict);
+  const idleLoop = await scrapeLoopDelay(server.url);
+
+  const start = performance.now();
   const { trainAll } = await gql<{ trainAll: { id: string }[] }>(
-    graphqlUrl,
+    server.graphqlUrl,
     'mutation ($e: Int) { trainAll(input: { epochs: $e }) { id } }',
     { e: options.epochs },
   );
   let trainingSeconds: number | undefined;
   const finished = waitForRuns(
-    graphqlUrl,
+    server.graphqlUrl,
     trainAll.map((r) => r.id),
-  ).finally(() => {
-    trainingSeconds = (performance.now() - started) / 1000;
-  });
+  ).finally(() => (trainingSeconds = (performance.now() - start) / 1000));
   finished.catch(() => {}); // awaited below; only keeps an early failure from going unhandled
+  await sleep(WARM_MS);
+  await scrapeLoopDelay(server.url);
+  const loaded = await runLoad({ ...predict, until: finished });
+  const loadedLoop = await scrapeLoopDelay(server.url);
+  const endedEarly = trainingSeconds !== undefined;
+  // Training only has to outlast the load phase: what is still queued or training is cancelled.
+  if (!endedEarly)
+    await Promise.all(
+      trainAll.map((r) =>
+        gql(server.graphqlUrl, 'mutation ($id: ID!) { cancelRun(id: $id) { id } }', { id: r.id }).catch(
+          () => undefined, // CONFLICT: it finished meanwhile
+        ),
+      ),
+    );
+  await finished;
+  return {
+    idle,
+    idleLoop,
+    loaded,
+    loadedLoop,
+    runs: trainAll.length,
+    trainingSeconds: trainingSeconds!,
+    endedEarly,
+  };
+}
 
-  await Promise.race([sleep(QUIET_MS), finished]);
-  const quiet = await scrapeLoopDelay(url);
-  const quietDone = trainingSeconds !== undefined;
-  const load = await runLoad({
-    graphqlUrl,
-    query: PREDICT_QUERY,
-    variables: { category: options.category, series: options.series },
-    connections: 16,
-    durationS: options.durationS,
-    until: finished,
-  });
-  const loaded = await scrapeLoopDelay(url);
-  const loadDone = trainingSeconds !== undefined;
-  const statuses = await finished;
-
+function format(separate: SetupResult, inProcess: SetupResult, epochs: number, load: string) {
   const table = createTable([
+    'training in',
     'phase',
     's',
-    'loop p99 ms',
-    'loop max ms',
     'predict req/s',
     'p50 ms',
     'p99 ms',
     'errors',
-    'reference',
+    'share of idle',
+    'loop p99 ms',
   ]);
-  const row = (phase: string, s: number, loop: LoopDelay | undefined, run?: LoadResult, ref = '') =>
-    table.push([
-      phase,
-      s.toFixed(1),
-      loop ? ms(loop.p99Ms) : '-',
-      loop ? ms(loop.maxMs) : '-',
-      run ? Math.round(run.reqPerSec) : '-',
-      run ? ms(run.p50Ms) : '-',
-      run ? ms(run.p99Ms) : '-',
-      run ? run.non2xx + run.errors : '-',
-      ref,
-    ]);
-  row('idle, before training', QUIET_MS / 1000, idle);
-  row(
-    'trainAll, no requests',
-    QUIET_MS / 1000,
-    quiet,
-    undefined,
-    `loop p99 ${LOOP_P99_TRAINING_IN_WORKER_MS} ms (training in a Worker)`,
-  );
-  row('trainAll + predict @16', load.seconds, loaded, load);
-  if (options.baseline)
-    row('predict @16, no training (part 1)', options.baseline.seconds, undefined, options.baseline);
-
-  const overlap =
-    quietDone || loadDone
-      ? 'training ENDED before a phase did: that phase also measured idle time'
-      : 'both phases ran entirely while training';
-  const counts = statuses.reduce<Record<string, number>>(
-    (acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }),
-    {},
-  );
+  const rows = (label: string, r: SetupResult) => {
+    const share = r.loaded.reqPerSec / r.idle.reqPerSec;
+    for (const [phase, run, loop, ratio] of [
+      ['idle', r.idle, r.idleLoop, ''],
+      ['trainAll', r.loaded, r.loadedLoop, `${(share * 100).toFixed(0)} %`],
+    ] as const)
+      table.push([
+        label,
+        phase,
+        run.seconds.toFixed(1),
+        Math.round(run.reqPerSec),
+        ms(run.p50Ms),
+        ms(run.p99Ms),
+        run.non2xx + run.errors,
+        ratio,
+        ms(loop.p99Ms),
+      ]);
+    return share;
+  };
+  const shareSeparate = rows('a worker process', separate);
+  const shareInProcess = rows('the serving process', inProcess);
+  const early = [separate, inProcess].some((r) => r.endedEarly)
+    ? 'training ENDED before a load phase did (that phase also measured idle time): raise the epochs'
+    : 'every trainAll phase ran entirely while training';
   return {
     table: table.toString(),
     notes: [
-      `trainAll: ${trainAll.length} runs × ${options.epochs} epochs (${Object.entries(counts)
-        .map(([s, n]) => `${n} ${s}`)
-        .join(', ')}) in ${trainingSeconds?.toFixed(1)} s; ${overlap}.`,
-      "loop = the server's event-loop delay from its /metrics (prom-client, monitorEventLoopDelay, reset per scrape), less the 10 ms sampling interval; errors = non-2xx + socket errors + GraphQL-error bodies.",
+      `separate worker: ${(shareSeparate * 100).toFixed(0)} % of idle (aim ≥ ${SHARE_AIM * 100} %: ${shareSeparate >= SHARE_AIM ? 'met' : 'NOT met'}); training in the serving process: ${(shareInProcess * 100).toFixed(0)} %.`,
+      `trainAll: ${separate.runs} runs × ${epochs} epochs, cancelled once the load phase ended (${separate.trainingSeconds.toFixed(1)} s with the worker, ${inProcess.trainingSeconds.toFixed(1)} s in-process); ${early}.`,
+      `${os.cpus().length} cores shared by the serving process, the training, and autocannon (in this process); load average ${load}.`,
     ],
   };
+}
+
+function formatLoad(): string {
+  return os
+    .loadavg()
+    .map((v) => v.toFixed(2))
+    .join(' ');
 }

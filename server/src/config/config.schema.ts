@@ -169,6 +169,29 @@ const retrainSchema = z.strictObject({
   untrained_min_days: z.number().int().min(0).max(36_500).default(0),
 });
 
+/** What this process does, and how many serving processes share the API port. */
+const serverSchema = z.strictObject({
+  /**
+   * `all` serves the API and trains; `api` only serves (a `worker` process trains what it queues);
+   * `worker` only trains, with /healthz, /readyz and /metrics on `worker_port`. `api` and `worker` need
+   * Postgres (DATABASE_URL): the embedded database belongs to one process. @default all
+   */
+  role: z.enum(['all', 'api', 'worker']).default('all'),
+  /**
+   * Serving processes on `api.port` (node:cluster; the primary only forwards connections). With role `all`
+   * one more process trains, not each of them. Above 1 needs DATABASE_URL. @default 1
+   */
+  api_workers: z.number().int().min(1).max(64).default(1),
+  /** Port of a `worker` process's /healthz, /readyz and /metrics (0: any free port). @default 4001 */
+  worker_port: z.number().int().min(0).max(65535).default(4001),
+  /**
+   * CPU priority (nice, 0–19) a `worker` process and its training threads take, so that on a shared
+   * machine serving processes get the cores first and training the rest (0: the same as serving). A
+   * process not allowed to change it keeps running at its own and logs why. @default 10
+   */
+  worker_nice: z.number().int().min(0).max(19).default(10),
+});
+
 /** The whole file. Unknown keys are errors: a typo must not silently fall back to a default. */
 export const configFileSchema = z.strictObject({
   data: dataSchema.prefault({}),
@@ -179,6 +202,7 @@ export const configFileSchema = z.strictObject({
   mlflow: mlflowSchema.prefault({}),
   api: apiSchema.prefault({}),
   web: z.strictObject({ port: z.number().int().min(0).max(65535).default(3000) }).prefault({}),
+  server: serverSchema.prefault({}),
 });
 
 export type ConfigFile = z.infer<typeof configFileSchema>;

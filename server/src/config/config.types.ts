@@ -87,4 +87,18 @@ export interface Config {
     };
   };
   readonly web: { readonly port: number };
+  /** The process role and serving processes (`server.*`; ROLE, API_WORKERS, WORKER_PORT). */
+  readonly server: {
+    /** `all` serves and trains, `api` only serves, `worker` only trains. */
+    readonly role: ServerRole;
+    /** Serving processes on the API port (node:cluster). */
+    readonly apiWorkers: number;
+    /** Port of a worker process's ops routes. */
+    readonly workerPort: number;
+    /** CPU priority (nice) of a worker process and its training threads. */
+    readonly workerNice: number;
+  };
 }
+
+/** What one process does (`server.role`). */
+export type ServerRole = 'all' | 'api' | 'worker';

@@ -88,6 +88,21 @@ describe('loadConfig', () => {
     );
   });
 
+  it('should take the process role from server.* or ROLE, API_WORKERS and WORKER_PORT', () => {
+    expect(loadConfig({}, write('r.yaml', MINIMAL)).server).toEqual({
+      role: 'all',
+      apiWorkers: 1,
+      workerPort: 4001,
+      workerNice: 10,
+    });
+    const file = write('r2.yaml', `${MINIMAL}server:\n  role: api\n  api_workers: 3\n`);
+    expect(loadConfig({}, file).server).toMatchObject({ role: 'api', apiWorkers: 3 });
+    const env = { ROLE: 'worker', API_WORKERS: '2', WORKER_PORT: '0' };
+    expect(loadConfig(env, file).server).toMatchObject({ role: 'worker', apiWorkers: 2, workerPort: 0 });
+    expect(() => loadConfig({ ROLE: 'trainer' }, file)).toThrow(/server\.role \(from ROLE\).*"trainer"/);
+    expect(() => loadConfig({ API_WORKERS: '0' }, file)).toThrow(/server\.api_workers \(from API_WORKERS\)/);
+  });
+
   it('should reject unknown keys so typos do not fall back to defaults', () => {
     expect(() => loadConfig({}, write('typo.yaml', `${MINIMAL}training:\n  max_epoch: 5\n`))).toThrow(
       /max_epoch/,

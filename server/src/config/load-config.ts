@@ -24,6 +24,9 @@ export type ConfigEnv = Partial<
     | 'MLFLOW_ENV'
     | 'PORT'
     | 'WEB_PORT'
+    | 'ROLE'
+    | 'API_WORKERS'
+    | 'WORKER_PORT'
     | 'API_KEY'
     | 'LOG_LEVEL'
     | 'LOG_FORMAT'
@@ -38,7 +41,13 @@ const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'
 const LOG_FORMATS = ['auto', 'pretty', 'json'];
 
 /** Which env var overrides which key: named in errors so users know where a bad value came from. */
-const ENV_KEYS: Record<string, string> = { 'api.port': 'PORT', 'web.port': 'WEB_PORT' };
+const ENV_KEYS: Record<string, string> = {
+  'api.port': 'PORT',
+  'web.port': 'WEB_PORT',
+  'server.role': 'ROLE',
+  'server.api_workers': 'API_WORKERS',
+  'server.worker_port': 'WORKER_PORT',
+};
 
 /**
  * Finds the config file: `CONFIG_PATH` (relative to the directory npm was started in), else the first
@@ -81,6 +90,9 @@ function applyEnvOverrides(raw: Record<string, Record<string, unknown> | undefin
   };
   setNumber('api', 'port', env.PORT);
   setNumber('web', 'port', env.WEB_PORT);
+  setNumber('server', 'role', env.ROLE);
+  setNumber('server', 'api_workers', env.API_WORKERS);
+  setNumber('server', 'worker_port', env.WORKER_PORT);
 }
 
 function formatIssues(name: string, issues: z.core.$ZodIssue[], raw: unknown): string {
@@ -113,7 +125,7 @@ function toConfig(file: ConfigFile, configPath: string, env: ConfigEnv): Config 
       `${path.basename(configPath)}: mlflow.envs has no entry "${mlflowEnv}" (from MLFLOW_ENV; known: ${known}); add it or set MLFLOW_TRACKING_URI`,
     );
   }
-  const { data, model, training, retrain, api, web } = file;
+  const { data, model, training, retrain, api, web, server } = file;
   const logFormat = env.LOG_FORMAT || 'auto';
   if (!LOG_FORMATS.includes(logFormat))
     throw new ConfigError(
@@ -197,6 +209,12 @@ function toConfig(file: ConfigFile, configPath: string, env: ConfigEnv): Config 
       },
     },
     web: { port: web.port },
+    server: {
+      role: server.role,
+      apiWorkers: server.api_workers,
+      workerPort: server.worker_port,
+      workerNice: server.worker_nice,
+    },
   };
 }
 

@@ -36,6 +36,8 @@ const HELP = {
   graphql_live_subscriptions: 'GraphQL operations running over graphql-ws (mostly subscriptions).',
   websocket_connections: 'Open graphql-ws WebSocket connections.',
   metrics_collector_errors_total: 'Scrapes in which a collector failed or timed out, by collector.',
+  process_role:
+    'Always 1, labelled with this process id and role (all, api, worker): which process answered.',
 } as const;
 type MetricName = keyof typeof HELP;
 
@@ -66,6 +68,8 @@ export function createMetrics(options: MetricsOptions = {}) {
   const epochDuration = histogram('training_epoch_duration_seconds', ['category'], EPOCH);
   const graphqlErrors = new Counter({ ...base('graphql_errors_total'), labelNames: ['code'] as const });
   const liveSubscriptions = new Gauge(base('graphql_live_subscriptions'));
+  // Several processes serve one port (server.api_workers): a scrape says which one answered.
+  const processRole = new Gauge({ ...base('process_role'), labelNames: ['pid', 'role'] as const });
   const wsConnections = new Gauge(base('websocket_connections'));
 
   const pending: Promise<unknown>[] = [];
@@ -156,6 +160,10 @@ export function createMetrics(options: MetricsOptions = {}) {
     /** Sets the function returning the MLflow writes still pending (the sync's outbox). */
     setMlflowPendingCollector(fn: () => Promise<number>): void {
       collectMlflowPending = fn;
+    },
+    /** Labels `process_role` with this process id and `role` (server.role). */
+    setProcessRole(role: string): void {
+      processRole.set({ pid: String(process.pid), role }, 1);
     },
     metricsHandler,
     httpMetricsMiddleware,

@@ -11,7 +11,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gql } from '../utils/start-test-server.js';
-import { createChildProject, type ChildProject } from '../utils/start-child.js';
+import { createChildProject, isProcessAlive, type ChildProject } from '../utils/start-child.js';
 import { waitForValue } from '../utils/wait-for.js';
 
 const REPO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -38,15 +38,6 @@ function descendants(pid: number): number[] {
   }
   return children.flatMap((child) => [child, ...descendants(child)]);
 }
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('npm start under SIGTERM (NODE_ENV unset)', () => {
   let project: ChildProject;
@@ -96,7 +87,7 @@ describe('npm start under SIGTERM (NODE_ENV unset)', () => {
       npm.kill('SIGTERM');
       expect(await exited).toBe(0);
       await waitForValue(
-        async () => started.filter(alive),
+        async () => started.filter(isProcessAlive),
         (left) => left.length === 0,
         { timeoutMs: 20_000, intervalMs: 200 },
       );
@@ -105,7 +96,8 @@ describe('npm start under SIGTERM (NODE_ENV unset)', () => {
       expect(run.error).toMatch(/interrupted/);
     } finally {
       if (npm.exitCode === null) npm.kill('SIGKILL');
-      for (const pid of [...started, ...descendants(npm.pid!)]) if (alive(pid)) process.kill(pid, 'SIGKILL');
+      for (const pid of [...started, ...descendants(npm.pid!)])
+        if (isProcessAlive(pid)) process.kill(pid, 'SIGKILL');
     }
   }, 600_000);
 });

@@ -1,6 +1,6 @@
 /**
- * Test helper: `npm start`'s entry point (`src/index.ts`) as a real child process, with the environment a
- * user has: NODE_ENV is removed (jest sets it to `test`, which turns off behaviour such as Apollo's own
+ * Test helper: `npm start`'s entry point (`src/index.ts`), or `npm run worker`'s (`src/worker.ts`), as a
+ * real child process, with the environment a user has: NODE_ENV is removed (jest sets it to `test`, which turns off behaviour such as Apollo's own
  * signal handlers). Resolves once the server printed its URL. `createChildProject` makes the project and
  * database such a child runs on. Used by the lifecycle and fault tests.
  */
@@ -27,14 +27,25 @@ export interface ServerChild {
 
 /** Starts the server on a free port with `env` added to this process's environment (less NODE_ENV). */
 export function startServerChild(env: Record<string, string | undefined>): Promise<ServerChild> {
-  const childEnv: Record<string, string | undefined> = {
-    ...process.env,
-    ...env,
-    PORT: '0',
-    NODE_OPTIONS: '',
-  };
+  return spawnChild('src/index.ts', { ...env, PORT: '0' }, /GraphQL API\s+(\S+)/);
+}
+
+/**
+ * Starts `npm run worker`'s entry point (`src/worker.ts`, training only); resolves once it printed the URL
+ * of its ops routes (`url`; `graphqlUrl` is empty: a worker serves no GraphQL).
+ */
+export function startWorkerChild(env: Record<string, string | undefined>): Promise<ServerChild> {
+  return spawnChild('src/worker.ts', { ...env, WORKER_PORT: '0' }, /Training worker\s+(\S+)/);
+}
+
+function spawnChild(
+  entry: string,
+  env: Record<string, string | undefined>,
+  ready: RegExp,
+): Promise<ServerChild> {
+  const childEnv: Record<string, string | undefined> = { ...process.env, ...env, NODE_OPTIONS: '' };
   delete childEnv.NODE_ENV;
-  const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'src/index.ts'], {
+  const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', entry], {
     cwd: SERVER_DIR,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -47,13 +58,15 @@ export function startServerChild(env: Record<string, string | undefined>): Promi
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      const match = /GraphQL API\s+(\S+)/.exec(out);
+      const match = ready.exec(out);
       if (match) {
-        const graphqlUrl = match[1]!;
-        resolve({ child, url: new URL(graphqlUrl).origin, graphqlUrl, output: () => out, exited });
+        const printed = match[1]!;
+        const url = new URL(printed).origin;
+        const graphqlUrl = printed === url ? '' : printed;
+        resolve({ child, url, graphqlUrl, output: () => out, exited });
       }
     });
-    void exited.then((code) => reject(new Error(`server exited early (${code}): ${out}`)));
+    void exited.then((code) => reject(new Error(`${entry} exited early (${code}): ${out}`)));
   });
 }
 
@@ -101,4 +114,14 @@ export async function createChildProject(prefix: string, mlflowEnabled = false):
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Whether a process with this pid still exists (signal 0 checks without sending anything). */
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
