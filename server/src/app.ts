@@ -33,6 +33,7 @@ import { createWsServer } from './graphql/ws-server.js';
 import { initBackend } from './ml/backend.js';
 import { deserializeBundle } from './ml/model-bundle.js';
 import { bundleFiles } from './ml/model-folder.js';
+import { servingEngineName } from './ml/onnx/forward-pass.js';
 import { createAuthServices } from './modules/auth/auth-services.js';
 import { createAuthRouter, requireScopeRoute } from './modules/auth/auth.routes.js';
 import { ForecastsService } from './modules/forecasts/forecasts.service.js';
@@ -109,7 +110,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     const tfBackend = await initBackend('auto');
     timer.mark('tfBackend');
     const hub = new RunEventHub();
-    const modelVersions = new ModelVersionsService(db.prisma);
+    const modelVersions = new ModelVersionsService(db.prisma, config.serving.engine);
     const imported = await modelVersions.importCliVersions(config.dataDir);
     if (imported) logger.info({ imported }, 'imported model versions trained by the CLI');
     await modelVersions.backfillDataLastDay();
@@ -185,7 +186,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
       forecasts,
       serverInfo: new ServerInfoService(
         config,
-        { tfBackend, database: db.kind },
+        { tfBackend, database: db.kind, servingEngine: () => servingEngineName(config.serving.engine) },
         async () => (mlflowClient ? mlflowClient.ping() : false),
         mlflowSync ? () => mlflowSync.status() : undefined,
       ),

@@ -10,9 +10,7 @@ import type { ModelArtifacts } from '../model-bundle.js';
 import { loadModel } from '../model-io.js';
 import { predictNormalized } from '../forecast.js';
 import { exportCnnLstmOnnx, ONNX_INPUT, ONNX_OUTPUT } from './export-cnn-lstm.js';
-
-export const SERVING_ENGINES = ['auto', 'onnx', 'tfjs'] as const;
-export type ServingEngine = (typeof SERVING_ENGINES)[number];
+import type { ServingEngine } from './serving-engine.js';
 
 /** Next-day predictions of a batch of normalised windows. */
 export interface ForwardPass {
@@ -34,21 +32,30 @@ export function loadOnnxRuntime(): Promise<Ort | Error> {
   return ortModule;
 }
 
-let warned = false;
+export interface ForwardPassOptions {
+  /** Where `onnxruntime-node` comes from (tests pass one that fails, as a machine without it would). */
+  loadRuntime?: () => Promise<Ort | Error>;
+  /** Where the one fallback warning goes. @default console.warn */
+  warn?: (message: string) => void;
+}
+
+const consoleWarn = (message: string) => console.warn(message);
+// One line per process and sink, not per version: the cause (a missing native library) is the same for all.
+const warnedTo = new WeakSet<(message: string) => void>();
 /** Creates the forward pass of a CNN-LSTM version with the configured engine. */
 export async function createForwardPass(
   artifacts: ModelArtifacts,
   engine: ServingEngine = 'auto',
-  warn: (message: string) => void = (message) => console.warn(message),
+  options: ForwardPassOptions = {},
 ): Promise<ForwardPass> {
+  const { loadRuntime = loadOnnxRuntime, warn = consoleWarn } = options;
   if (engine === 'tfjs') return tfjsForwardPass(await loadModel(artifacts));
   try {
-    return await onnxForwardPass(artifacts);
+    return await onnxForwardPass(artifacts, loadRuntime);
   } catch (error) {
     if (engine === 'onnx') throw error;
-    // One line per process, not per version: the cause (a missing native library) is the same for all.
-    if (!warned) {
-      warned = true;
+    if (!warnedTo.has(warn)) {
+      warnedTo.add(warn);
       warn(`ONNX Runtime unavailable, serving CNN-LSTM versions with TF.js: ${(error as Error).message}`);
     }
     return tfjsForwardPass(await loadModel(artifacts));
@@ -65,15 +72,18 @@ export function tfjsForwardPass(model: tf.LayersModel): ForwardPass {
 }
 
 /** ONNX Runtime on the exported graph: one intra-op thread (the API's event loop has other work). */
-export async function onnxForwardPass(artifacts: ModelArtifacts): Promise<ForwardPass> {
-  if (process.env.SERVING_ONNX_DISABLED === '1') throw new Error('disabled by SERVING_ONNX_DISABLED=1');
-  const ort = await loadOnnxRuntime();
+export async function onnxForwardPass(
+  artifacts: ModelArtifacts,
+  loadRuntime: () => Promise<Ort | Error> = loadOnnxRuntime,
+): Promise<ForwardPass> {
+  const ort = await loadRuntime();
   if (ort instanceof Error) throw ort;
   const session = await ort.InferenceSession.create(exportCnnLstmOnnx(artifacts), {
     intraOpNumThreads: 1,
     interOpNumThreads: 1,
     executionMode: 'sequential',
     graphOptimizationLevel: 'all',
+    logSeverityLevel: 3, // errors only: the graph is ours, its notes are not the operator's business
   });
   return {
     engine: `onnxruntime ${ort.env.versions.common}`,
@@ -89,4 +99,12 @@ export async function onnxForwardPass(artifacts: ModelArtifacts): Promise<Forwar
     },
     dispose: () => void session.release(),
   };
+}
+
+/** The engine that serves CNN-LSTM versions under this setting here, e.g. `onnxruntime 1.30.0` or `tfjs`. */
+export async function servingEngineName(engine: ServingEngine): Promise<string> {
+  if (engine === 'tfjs') return 'tfjs';
+  const ort = await loadOnnxRuntime();
+  if (!(ort instanceof Error)) return `onnxruntime ${ort.env.versions.common}`;
+  return engine === 'onnx' ? 'none (onnxruntime-node cannot load)' : 'tfjs';
 }
