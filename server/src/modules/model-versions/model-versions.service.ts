@@ -8,7 +8,7 @@ import type { ModelVersion as ModelVersionRow, PrismaClient } from '../../genera
 import { toDbDay } from '../../db/day.js';
 import { loadServingModel, type ServingModel } from '../../ml/families/serving-model.js';
 import { deserializeBundle, serializeBundle } from '../../ml/model-bundle.js';
-import { loadBundleFromFolder } from '../../ml/model-folder.js';
+import { addMissingOnnx, loadBundleFromFolder } from '../../ml/model-folder.js';
 import { listStoredVersions } from '../../ml/model-store.js';
 import type { ServingEngine } from '../../ml/onnx/serving-engine.js';
 
@@ -170,6 +170,7 @@ export class ModelVersionsService {
       const sourceKey = `cli:${stored.id}`;
       if (await this.prisma.modelVersion.findUnique({ where: { sourceKey }, select: { id: true } })) continue;
       const bundle = await loadBundleFromFolder(stored.dir);
+      await addMissingOnnx(bundle, stored.dir);
       const current = await this.active(bundle.meta.category);
       const activate = !current || current.createdAt < new Date(bundle.meta.createdAt);
       const { meta } = bundle;
