@@ -1,7 +1,8 @@
 // Jest runs the TypeScript sources as ESM through SWC (decorator metadata on, as TypeGraphQL needs).
 // NODE_OPTIONS=--experimental-vm-modules is set by the `test` script: Prisma's query compiler is an .mjs.
 export default {
-  testEnvironment: 'node',
+  // node, with the outer realm's typed arrays (native addons return them): see the file.
+  testEnvironment: '<rootDir>/test/utils/native-typed-arrays-environment.js',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {

@@ -459,7 +459,9 @@ export type ServerInfo = {
   /** The GraphQL path (HTTP, WebSocket and playground). */
   graphqlPath: Scalars['String']['output'];
   mlflow: MlflowStatus;
-  /** TF.js backend serving predictions, e.g. wasm or tensorflow. */
+  /** What computes CNN-LSTM forecasts: e.g. "onnxruntime 1.30.0", or "tfjs" (serving.engine). */
+  servingEngine: Scalars['String']['output'];
+  /** TF.js backend (training, and forecasts when servingEngine is tfjs). */
   tfBackend: Scalars['String']['output'];
   version: Scalars['String']['output'];
 };

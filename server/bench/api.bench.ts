@@ -9,6 +9,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { parsePositiveInt, runCli } from '../src/cli/run-cli.js';
 import { measureFanout } from './api/fanout.js';
+import { measureForwardPass } from './api/forward-pass.js';
 import { gql, trainCategory } from './api/http.js';
 import { REFERENCE_SOURCE } from './api/reference.js';
 import { startServerProcess, type ServerProcess } from './api/server-process.js';
@@ -51,9 +52,9 @@ runCli(async () => {
   try {
     const { graphqlUrl, url } = server;
     const { serverInfo, categories } = await gql<{
-      serverInfo: { tfBackend: string; database: string; version: string };
+      serverInfo: { tfBackend: string; servingEngine: string; database: string; version: string };
       categories: { name: string }[];
-    }>(graphqlUrl, '{ serverInfo { tfBackend database version } categories { name } }');
+    }>(graphqlUrl, '{ serverInfo { tfBackend servingEngine database version } categories { name } }');
     const cpus = os.cpus();
     console.log(`API benchmark, ${new Date().toISOString()}`);
     console.log(
@@ -62,7 +63,10 @@ runCli(async () => {
     console.log(
       `node ${process.version}; server ${serverInfo.version}, TF.js backend ${serverInfo.tfBackend}, database ${serverInfo.database}; server in a child process`,
     );
-    console.log(`reference: ${REFERENCE_SOURCE}\n`);
+    console.log(`forecasts served by ${serverInfo.servingEngine}; reference: ${REFERENCE_SOURCE}\n`);
+
+    console.log('0. one CNN-LSTM forward pass (window 14, 32 filters, 64 units), TF.js wasm vs ONNX Runtime');
+    print(await measureForwardPass());
 
     const category = categories[0]!.name;
     await trainCategory(graphqlUrl, category, 1);

@@ -30,6 +30,7 @@ import { RunEventBridge } from './graphql/run-event-bridge.js';
 import { RunEventHub } from './graphql/run-event-hub.js';
 import { createWsServer } from './graphql/ws-server.js';
 import { initBackend } from './ml/backend.js';
+import { servingEngineName } from './ml/onnx/forward-pass.js';
 import { createAuthServices } from './modules/auth/auth-services.js';
 import { createAuthRouter, requireScopeRoute } from './modules/auth/auth.routes.js';
 import { ForecastsService } from './modules/forecasts/forecasts.service.js';
@@ -107,7 +108,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     const tfBackend = await initBackend('auto');
     timer.mark('tfBackend');
     const hub = new RunEventHub();
-    const modelVersions = new ModelVersionsService(db.prisma);
+    const modelVersions = new ModelVersionsService(db.prisma, config.serving.engine);
     const imported = await modelVersions.importCliVersions(config.dataDir);
     if (imported) logger.info({ imported }, 'imported model versions trained by the CLI');
     await modelVersions.backfillDataLastDay();
@@ -167,7 +168,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
       forecasts,
       serverInfo: new ServerInfoService(
         config,
-        { tfBackend, database: db.kind },
+        { tfBackend, database: db.kind, servingEngine: () => servingEngineName(config.serving.engine) },
         async () => (mlflowClient ? mlflowClient.ping() : false),
         mlflowSync ? () => mlflowSync.status() : undefined,
       ),

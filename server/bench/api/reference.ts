@@ -20,4 +20,10 @@ export const LOOP_P99_TRAINING_IN_WORKER_MS = 2.8;
 export const FANOUT_P99_MS: Readonly<Record<number, number>> = { 1000: 58, 5000: 266, 10000: 559 };
 
 /** Where these figures come from, printed under the benchmark's header. */
+/** CNN-LSTM forward pass, window 14: ms at batch 1 and ms per sample at batch 64 (reference machine). */
+export const INFERENCE_REFERENCE = {
+  tfjsWasm: { batch1Ms: 1.03, perSample64Ms: 0.1 },
+  onnx: { batch1Ms: 0.043, perSample64Ms: 0.0085 },
+} as const;
+
 export const REFERENCE_SOURCE = '../shared/notes/reference-figures.md (2 vCPU, medians of 3 runs)';

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { FAMILY_NAMES } from '../ml/families/family.js';
 import { CNN_LSTM_SCALINGS } from '../ml/hyperparameters.js';
+import { SERVING_ENGINES } from '../ml/onnx/serving-engine.js';
 
 const positiveInt = (max: number) => z.number().int().min(1).max(max);
 
@@ -192,6 +193,15 @@ const serverSchema = z.strictObject({
   worker_nice: z.number().int().min(0).max(19).default(10),
 });
 
+/** How the API computes forecasts. */
+const servingSchema = z.strictObject({
+  /**
+   * CNN-LSTM forward passes: auto (ONNX Runtime, TF.js when onnxruntime-node cannot load; logged once),
+   * onnx (ONNX Runtime or an error) or tfjs. @default auto
+   */
+  engine: z.enum(SERVING_ENGINES).default('auto'),
+});
+
 /** The whole file. Unknown keys are errors: a typo must not silently fall back to a default. */
 export const configFileSchema = z.strictObject({
   data: dataSchema.prefault({}),
@@ -199,6 +209,7 @@ export const configFileSchema = z.strictObject({
   training: trainingSchema.prefault({}),
   retrain: retrainSchema.prefault({}),
   models: modelsSchema.prefault({}),
+  serving: servingSchema.prefault({}),
   mlflow: mlflowSchema.prefault({}),
   api: apiSchema.prefault({}),
   web: z.strictObject({ port: z.number().int().min(0).max(65535).default(3000) }).prefault({}),

@@ -4,6 +4,7 @@
  */
 import type { FamilyName } from '../ml/families/family.js';
 import type { CnnLstmHyperparameters } from '../ml/hyperparameters.js';
+import type { ServingEngine } from '../ml/onnx/serving-engine.js';
 
 export interface Config {
   /** Absolute path of the file that was read. */
@@ -55,6 +56,8 @@ export interface Config {
     readonly backtestHorizon: number;
     readonly validationRefitDays: number;
   };
+  /** How the API computes forecasts (config `serving`). */
+  readonly serving: { readonly engine: ServingEngine };
   readonly retrain: {
     readonly enabled: boolean;
     readonly newDays: number;

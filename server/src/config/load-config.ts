@@ -179,6 +179,7 @@ function toConfig(file: ConfigFile, configPath: string, env: ConfigEnv): Config 
       backtestHorizon: file.models.backtest.horizon,
       validationRefitDays: file.models.validation_refit_days,
     },
+    serving: { engine: file.serving.engine },
     retrain: {
       enabled: retrain.enabled,
       newDays: retrain.new_days,

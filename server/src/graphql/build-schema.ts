@@ -18,6 +18,7 @@ import { SalesResolver } from '../modules/sales/sales.resolver.js';
 import { SeriesResolver } from '../modules/series/series.resolver.js';
 import { ServerInfoResolver } from '../modules/server-info/server-info.resolver.js';
 import { DateTimeScalar } from './scalars.js';
+import { validateArgument } from './validate-args.js';
 
 /** Where the committed SDL lives. */
 export const SCHEMA_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema.graphql');
@@ -41,6 +42,7 @@ export async function buildSchema(options: { emitSchemaFile?: string | false } =
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     // forbidUnknownValues off: our inputs are plain GraphQL objects, class-validator sees them as classes.
     validate: { forbidUnknownValues: false },
+    validateFn: validateArgument,
     emitSchemaFile: options.emitSchemaFile ? { path: options.emitSchemaFile, sortedSchema: false } : false,
   });
 }

@@ -6,6 +6,7 @@ import { ForecastBatcher } from './forecast-batcher.js';
 import { syntheticSeries, TINY_HP } from './test-hyperparameters.js';
 import { getFamily } from './families/registry.js';
 import { loadModel } from './model-io.js';
+import { tfjsForwardPass } from './onnx/forward-pass.js';
 
 describe('ForecastBatcher', () => {
   beforeAll(async () => {
@@ -15,7 +16,7 @@ describe('ForecastBatcher', () => {
   it('should give what forecastRecursive gives when requests with different horizons share passes', async () => {
     const model = buildCnnLstm(TINY_HP, 3);
     const normalization = { mean: 120, std: 25 };
-    const batcher = new ForecastBatcher(model, normalization, 14);
+    const batcher = new ForecastBatcher(tfjsForwardPass(model), normalization, 14);
     const histories = [0, 5, 9].map((offset) => syntheticSeries(40).slice(offset, offset + 20));
     const horizons = [1, 4, 7];
     const batched = await Promise.all(histories.map((h, i) => batcher.forecast(h, horizons[i]!)));
@@ -39,7 +40,7 @@ describe('ForecastBatcher', () => {
       const state = await fitted.state();
       const data = state.data as { normalization: { mean: number; std: number } };
       const model = await loadModel(state.artifacts!);
-      const batcher = new ForecastBatcher(model, data.normalization, 14, scaling);
+      const batcher = new ForecastBatcher(tfjsForwardPass(model), data.normalization, 14, scaling);
       const history = values.slice(-20);
       const [a, b] = await Promise.all([
         batcher.forecast(history, 5),
@@ -54,9 +55,9 @@ describe('ForecastBatcher', () => {
 
   it('should reject a history shorter than the window', async () => {
     const model = buildCnnLstm(TINY_HP, 3);
-    await expect(new ForecastBatcher(model, { mean: 0, std: 1 }, 14).forecast([1, 2], 1)).rejects.toThrow(
-      RangeError,
-    );
+    await expect(
+      new ForecastBatcher(tfjsForwardPass(model), { mean: 0, std: 1 }, 14).forecast([1, 2], 1),
+    ).rejects.toThrow(RangeError);
     model.dispose();
   });
 });

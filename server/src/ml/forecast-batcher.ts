@@ -2,15 +2,15 @@
  * Batches concurrent recursive forecasts of one model into shared forward passes: requests arriving in the
  * same turn of the event loop are stepped together (one `predict` on all still-running windows per step),
  * so N concurrent `predict` calls cost about one batched call instead of N single ones (TF.js wasm: ~1 ms
- * for batch 1, ~0.1 ms per sample at batch 64). Windows are kept in model space (after the version's input
- * scaling: zscore, log1p or window) and scaled per step, so results equal the CNN-LSTM family's own
- * recursive forecast. Used by the API.
+ * for batch 1, ~0.1 ms per sample at batch 64; ONNX Runtime about 20× less). The forward pass is either
+ * engine (`onnx/forward-pass.ts`). Windows are kept in model space (after the version's input scaling:
+ * zscore, log1p or window) and scaled per step, so results equal the CNN-LSTM family's own recursive
+ * forecast. Used by the API.
  */
-import type * as tf from '@tensorflow/tfjs';
 import type { Normalization } from './data/normalize.js';
 import { fromModelSpace, toModelSpace, windowStats } from './families/cnn-lstm/scaling.js';
-import { predictNormalized } from './forecast.js';
 import type { CnnLstmScaling } from './hyperparameters.js';
+import type { ForwardPass } from './onnx/forward-pass.js';
 
 interface Pending {
   window: number[];
@@ -28,7 +28,7 @@ export class ForecastBatcher {
   private scheduled = false;
 
   constructor(
-    private readonly model: tf.LayersModel,
+    private readonly pass: ForwardPass,
     private readonly normalization: Normalization,
     private readonly windowSize: number,
     private readonly scaling: CnnLstmScaling = 'zscore',
@@ -51,20 +51,19 @@ export class ForecastBatcher {
       this.queue.push({ window, horizon, out: [], resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
-        setImmediate(() => this.flush());
+        setImmediate(() => void this.flush());
       }
     });
   }
 
-  private flush(): void {
+  private async flush(): Promise<void> {
     const batch = this.queue.splice(0, MAX_BATCH);
     this.scheduled = this.queue.length > 0;
-    if (this.scheduled) setImmediate(() => this.flush());
+    if (this.scheduled) setImmediate(() => void this.flush());
     try {
       for (let active = batch; active.length > 0; active = active.filter((p) => p.out.length < p.horizon)) {
         const stats = active.map((p) => this.stats(p.window));
-        const next = predictNormalized(
-          this.model,
+        const next = await this.pass.run(
           active.map((p, i) => p.window.map((v) => (v - stats[i]!.mean) / stats[i]!.std)),
         );
         active.forEach((p, i) => {

@@ -7,7 +7,7 @@ import { initBackend } from './backend.js';
 import { buildCnnLstm } from './cnn-lstm.model.js';
 import { predictNormalized } from './forecast.js';
 import { deserializeBundle, serializeBundle, type ModelVersionBundle } from './model-bundle.js';
-import { loadBundleFromFolder, saveBundleToFolder } from './model-folder.js';
+import { loadBundleFromFolder, ONNX_FILE, saveBundleToFolder } from './model-folder.js';
 import { captureModel, loadModel } from './model-io.js';
 import { listStoredVersions, loadLatestVersion, storeVersion } from './model-store.js';
 import { trainModel } from './train-model.js';
@@ -105,6 +105,7 @@ describe('model versions', () => {
       'evaluation.png',
       'metadata.json',
       'model.json',
+      'model.onnx',
       'normalization.json',
       'weights.bin',
     ]);
@@ -129,5 +130,17 @@ describe('model versions', () => {
     ]);
     expect((await loadLatestVersion(dataDir, 'Home & Garden'))?.meta.id).toBe('new');
     expect(await loadLatestVersion(dataDir, 'Toys')).toBeNull();
+  });
+
+  it('should add model.onnx to a version stored before versions had one, when it is next loaded', async () => {
+    const dataDir = path.join(tmp, 'data-old');
+    const { dir } = await storeVersion(
+      dataDir,
+      makeBundle(bundle.model, 'older', '2026-01-01T00:00:00.000Z'),
+    );
+    const written = await fs.readFile(path.join(dir, ONNX_FILE));
+    await fs.rm(path.join(dir, ONNX_FILE));
+    await loadLatestVersion(dataDir, 'Home & Garden');
+    expect(await fs.readFile(path.join(dir, ONNX_FILE))).toEqual(written);
   });
 });

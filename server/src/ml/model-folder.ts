@@ -1,13 +1,18 @@
 /**
  * A model version as a folder, readable by people and tools: `model.json` + `weights.bin` (the standard
- * TF.js layers format, loadable with `tf.loadLayersModel('file://…/model.json')`) and `normalization.json`
- * for CNN-LSTM versions, `metadata.json` (with the fitted state of other families), `config.json`,
+ * TF.js layers format, loadable with `tf.loadLayersModel('file://…/model.json')`), `model.onnx` (the same
+ * network for ONNX tools, input [batch, window, 1] of normalised values) and `normalization.json` for
+ * CNN-LSTM versions, `metadata.json` (with the fitted state of other families), `config.json`,
  * `backtest.json` and `evaluation.png`. The same files are MLflow's artifacts.
  * Used by the CLI's model store and the MLflow artifact upload.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ModelArtifacts, ModelVersionBundle, ModelVersionMeta } from './model-bundle.js';
+import { exportCnnLstmOnnx, OnnxExportError } from './onnx/export-cnn-lstm.js';
+
+/** The ONNX export's file name in a version's folder and MLflow artifacts. */
+export const ONNX_FILE = 'model.onnx';
 
 /** File name → bytes of a bundle's folder form. */
 export function bundleFiles(bundle: ModelVersionBundle): Map<string, Uint8Array> {
@@ -26,6 +31,8 @@ export function bundleFiles(bundle: ModelVersionBundle): Map<string, Uint8Array>
       }),
     );
     files.set('weights.bin', model.weightData);
+    const onnx = onnxOf(model);
+    if (onnx) files.set(ONNX_FILE, onnx);
     files.set('normalization.json', json({ ...meta.normalization, windowSize: meta.windowSize }));
   }
   files.set('metadata.json', json(meta));
@@ -33,6 +40,29 @@ export function bundleFiles(bundle: ModelVersionBundle): Map<string, Uint8Array>
   if (meta.backtest) files.set('backtest.json', json(meta.backtest));
   if (bundle.plotPng) files.set('evaluation.png', bundle.plotPng);
   return files;
+}
+
+/** The ONNX export, or null for a topology the exporter does not translate (the TF.js files still serve). */
+function onnxOf(model: ModelArtifacts): Uint8Array | null {
+  try {
+    return exportCnnLstmOnnx(model);
+  } catch (error) {
+    if (error instanceof OnnxExportError) return null;
+    throw error;
+  }
+}
+
+/**
+ * Writes `model.onnx` into a folder saved before versions had one (it is derived from the weights).
+ * @returns whether a file was written.
+ */
+export async function addMissingOnnx(bundle: ModelVersionBundle, dir: string): Promise<boolean> {
+  const file = path.join(dir, ONNX_FILE);
+  if (!bundle.model || (await fs.stat(file).catch(() => null))) return false;
+  const onnx = onnxOf(bundle.model);
+  if (!onnx) return false;
+  await fs.writeFile(file, onnx);
+  return true;
 }
 
 /** Writes the folder (created if missing; files replaced). */

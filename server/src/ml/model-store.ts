@@ -7,7 +7,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ModelVersionBundle } from './model-bundle.js';
-import { loadBundleFromFolder, saveBundleToFolder } from './model-folder.js';
+import { addMissingOnnx, loadBundleFromFolder, saveBundleToFolder } from './model-folder.js';
 
 /** A stored version's location. */
 export interface StoredVersion {
@@ -49,12 +49,15 @@ export async function listStoredVersions(dataDir: string): Promise<StoredVersion
   return versions;
 }
 
-/** The newest version of a category, or null when none was trained. */
+/** The newest version of a category (its `model.onnx` added if it predates them), or null when none was trained. */
 export async function loadLatestVersion(
   dataDir: string,
   category: string,
 ): Promise<ModelVersionBundle | null> {
   const versions = (await listStoredVersions(dataDir)).filter((v) => v.category === category);
   const latest = versions.at(-1);
-  return latest ? loadBundleFromFolder(latest.dir) : null;
+  if (!latest) return null;
+  const bundle = await loadBundleFromFolder(latest.dir);
+  await addMissingOnnx(bundle, latest.dir);
+  return bundle;
 }

@@ -3,6 +3,7 @@
  * fake MLflow server holds for one of our runs, and checking that run is complete (the issue's list).
  */
 import { expect } from '@jest/globals';
+import * as ort from 'onnxruntime-node';
 import type { FakeMlflowServer, FakeRun } from './fake-mlflow-server.js';
 import { gql, type TestServer } from './start-test-server.js';
 import { waitForValue } from './wait-for.js';
@@ -78,6 +79,7 @@ export async function expectCompleteMlflowRun(server: TestServer, fake: FakeMlfl
   const files = [
     'model.json',
     'weights.bin',
+    'model.onnx',
     'metadata.json',
     'normalization.json',
     'config.json',
@@ -90,5 +92,9 @@ export async function expectCompleteMlflowRun(server: TestServer, fake: FakeMlfl
     .map((k) => k.slice(prefix.length));
   expect(stored.sort()).toEqual([...files].sort());
   expect(fake.state.artifacts.get(`${prefix}evaluation.png`)!.bytes.subarray(1, 4).toString()).toBe('PNG');
+  // The ONNX export is a model ONNX Runtime loads, with the window as its input.
+  const onnx = await ort.InferenceSession.create(fake.state.artifacts.get(`${prefix}model.onnx`)!.bytes);
+  expect(onnx.inputNames).toEqual(['window']);
+  await onnx.release();
   return mlflowRun;
 }

@@ -8,8 +8,9 @@ import type { ModelVersion as ModelVersionRow, PrismaClient } from '../../genera
 import { toDbDay } from '../../db/day.js';
 import { loadServingModel, type ServingModel } from '../../ml/families/serving-model.js';
 import { deserializeBundle, serializeBundle } from '../../ml/model-bundle.js';
-import { loadBundleFromFolder } from '../../ml/model-folder.js';
+import { addMissingOnnx, loadBundleFromFolder } from '../../ml/model-folder.js';
 import { listStoredVersions } from '../../ml/model-store.js';
+import type { ServingEngine } from '../../ml/onnx/serving-engine.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -39,7 +40,11 @@ const MAX_CACHED_MODELS = 32;
 export class ModelVersionsService {
   private readonly models = new Map<string, Promise<ServingModel>>();
 
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    /** What runs CNN-LSTM forward passes (config `serving.engine`). */
+    private readonly engine: ServingEngine = 'auto',
+  ) {}
 
   list(category: string): Promise<ModelVersionSummary[]> {
     return this.prisma.modelVersion.findMany({
@@ -123,7 +128,7 @@ export class ModelVersionsService {
       where: { id },
       select: { artifact: true },
     });
-    return loadServingModel(deserializeBundle(row.artifact));
+    return loadServingModel(deserializeBundle(row.artifact), this.engine);
   }
 
   private async evictOldest(): Promise<void> {
@@ -165,6 +170,7 @@ export class ModelVersionsService {
       const sourceKey = `cli:${stored.id}`;
       if (await this.prisma.modelVersion.findUnique({ where: { sourceKey }, select: { id: true } })) continue;
       const bundle = await loadBundleFromFolder(stored.dir);
+      await addMissingOnnx(bundle, stored.dir);
       const current = await this.active(bundle.meta.category);
       const activate = !current || current.createdAt < new Date(bundle.meta.createdAt);
       const { meta } = bundle;

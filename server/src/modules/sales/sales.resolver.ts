@@ -7,6 +7,7 @@ import { Arg, Ctx, Mutation, Resolver, Root, Subscription, UseMiddleware } from 
 import type { Context } from '../../graphql/context.js';
 import { badUserInput } from '../../graphql/errors.js';
 import { RequireScope } from '../../graphql/require-scope.js';
+import { skipValidation } from '../../graphql/validate-args.js';
 import { toTrainingRun } from '../runs/run.mapper.js';
 import type { TrainingRun } from '../runs/run.type.js';
 import { DEFAULT_SOURCE } from '../imports/imports.service.js';
@@ -39,7 +40,7 @@ export class SalesResolver {
   @UseMiddleware(RequireScope('import'))
   async recordSales(
     // Rows are checked by the service (one report for every bad row), not by class-validator per row.
-    @Arg('input', () => [SaleInput], { validate: false }) input: SaleInput[],
+    @Arg('input', () => [SaleInput], { validate: false, validateFn: skipValidation }) input: SaleInput[],
     @Arg('source', () => String, {
       nullable: true,
       description: 'Namespace of the transaction ids. Default "default".',

@@ -1,5 +1,5 @@
 /**
- * `serverInfo`: the package version, the TF.js backend serving predictions, the database kind and
+ * `serverInfo`: the package version, the TF.js backend, the engine serving CNN-LSTM forecasts, the database kind and
  * whether MLflow is enabled and answering (probed at most every 10 s, so the query stays cheap), with the
  * MLflow sync's pending writes and ongoing outage.
  */
@@ -16,7 +16,12 @@ export class ServerInfoService {
 
   constructor(
     private readonly config: Config,
-    private readonly facts: { tfBackend: string; database: 'embedded' | 'postgres' },
+    private readonly facts: {
+      tfBackend: string;
+      database: 'embedded' | 'postgres';
+      /** What serves CNN-LSTM forecasts (asked when first needed: loading ONNX Runtime costs start-up time). */
+      servingEngine?: () => Promise<string>;
+    },
     private readonly pingMlflow: () => Promise<boolean> = async () => false,
     private readonly syncStatus?: () => Promise<MlflowSyncStatus>,
   ) {}
@@ -27,6 +32,7 @@ export class ServerInfoService {
     return {
       version: VERSION,
       tfBackend: this.facts.tfBackend,
+      servingEngine: (await this.facts.servingEngine?.()) ?? 'tfjs',
       database: this.facts.database,
       graphqlPath: this.config.api.path,
       mlflow: {

@@ -30,8 +30,12 @@ export class MlflowStatus {
 @ObjectType()
 export class ServerInfo {
   @Field(() => String) version!: string;
-  @Field(() => String, { description: 'TF.js backend serving predictions, e.g. wasm or tensorflow.' })
+  @Field(() => String, { description: 'TF.js backend (training, and forecasts when servingEngine is tfjs).' })
   tfBackend!: string;
+  @Field(() => String, {
+    description: 'What computes CNN-LSTM forecasts: e.g. "onnxruntime 1.30.0", or "tfjs" (serving.engine).',
+  })
+  servingEngine!: string;
   @Field(() => String, { description: '"embedded" (PGlite) or "postgres".' }) database!: string;
   @Field(() => MlflowStatus) mlflow!: MlflowStatus;
   @Field(() => String, { description: 'The GraphQL path (HTTP, WebSocket and playground).' })
