@@ -17,9 +17,11 @@ import { measureTrainingLoad } from './api/train-load.js';
 
 const USAGE = `usage: npm run bench:api [-- options]
   --duration S        seconds per autocannon run (default 10)
-  --subscribers N     graphql-ws subscribers in the fan-out part (default 1000)
+  --subscribers N     graphql-ws subscribers in the fan-out part (default 5000)
   --skip-train        skip part 2 (serving while trainAll trains)
   --skip-fanout       skip part 3 (subscription fan-out)
+  --fanout-only       only part 3 (no model is trained first)
+Exits 1 when a live reference could not run (the line says "reference could not run").
   --database-url URL  use this Postgres instead of the embedded database (runs and models stay in it)`;
 // Enough epochs that part 2's phases fit inside trainAll; few enough to keep the default run ~3 min.
 const TRAIN_ALL_EPOCHS = 3;
@@ -36,9 +38,10 @@ runCli(async () => {
   const { values: flags } = parseArgs({
     options: {
       duration: { type: 'string', default: '10' },
-      subscribers: { type: 'string', default: '1000' },
+      subscribers: { type: 'string', default: '5000' },
       'skip-train': { type: 'boolean', default: false },
       'skip-fanout': { type: 'boolean', default: false },
+      'fanout-only': { type: 'boolean', default: false },
       'database-url': { type: 'string' },
     },
   });
@@ -47,6 +50,7 @@ runCli(async () => {
   const loadAverage = formatLoad();
 
   server = await startServerProcess({ databaseUrl: flags['database-url'] });
+  let referenceMissing = false;
   try {
     const { graphqlUrl, url } = server;
     const { serverInfo, categories } = await gql<{
@@ -64,6 +68,13 @@ runCli(async () => {
     console.log(`reference: ${REFERENCE_SOURCE}\n`);
 
     const category = categories[0]!.name;
+    if (flags['fanout-only']) {
+      console.log(`3. subscription fan-out: ${subscribers} graphql-ws subscribers to trainingProgress`);
+      const fanout = await measureFanout({ server, category, subscribers, epochs: FANOUT_EPOCHS });
+      print(fanout);
+      console.log(`load average at end ${formatLoad()} (other processes on these cores skew every figure)`);
+      return fanout.referenceFailed ? 1 : 0;
+    }
     await trainCategory(graphqlUrl, category, 1);
     const { modelVersions } = await gql<{ modelVersions: { active: boolean; windowSize: number }[] }>(
       graphqlUrl,
@@ -106,9 +117,12 @@ runCli(async () => {
     }
     if (!flags['skip-fanout']) {
       console.log(`3. subscription fan-out: ${subscribers} graphql-ws subscribers to trainingProgress`);
-      print(await measureFanout({ server, category, subscribers, epochs: FANOUT_EPOCHS }));
+      const fanout = await measureFanout({ server, category, subscribers, epochs: FANOUT_EPOCHS });
+      print(fanout);
+      referenceMissing ||= Boolean(fanout.referenceFailed);
     }
     console.log(`load average at end ${formatLoad()} (other processes on these cores skew every figure)`);
+    return referenceMissing ? 1 : 0;
   } finally {
     await server.stop();
   }

@@ -8,7 +8,8 @@ import { collect, createWsTestClient } from '../utils/ws-test-client.js';
 
 // Events are published straight to the server's hub (as the training lifecycle does after writing the
 // epoch), so the test controls their timing; subscribers are real graphql-ws clients on real sockets.
-type Payload = { data?: { trainingProgress: Record<string, unknown> }; errors?: unknown[] };
+type Data = { trainingProgress: Record<string, unknown> };
+type Payload = { data?: Data; errors?: unknown[] };
 
 const SHORT = 'subscription ($id: ID) { trainingProgress(runId: $id) { runId type status epoch } }';
 const LONG = 'subscription ($id: ID) { trainingProgress(runId: $id) { epoch trainLoss type status } }';
@@ -85,7 +86,7 @@ describe('deduplicated subscriptions', () => {
     const runId = await createRun(3);
     const before = await subscribers();
     const streams = Array.from({ length: 20 }, (_, i) =>
-      collect(client(), i % 2 ? LONG : SHORT, ended, { variables: { id: runId }, timeoutMs: 20_000 }),
+      collect<Data>(client(), i % 2 ? LONG : SHORT, ended, { variables: { id: runId }, timeoutMs: 20_000 }),
     );
     await await waitForValue(subscribers, (n) => n === before + 20, { timeoutMs: 10_000 });
     // Let every replay finish before the live events, so all subscribers see the same sequence.
@@ -115,9 +116,12 @@ describe('deduplicated subscriptions', () => {
     const runId = await createRun(0);
     const before = await subscribers();
     const leaving = client();
-    const leaver = collect(leaving, SHORT, () => false, { variables: { id: runId }, timeoutMs: 20_000 });
+    const leaver = collect<Data>(leaving, SHORT, () => false, {
+      variables: { id: runId },
+      timeoutMs: 20_000,
+    });
     const stayers = Array.from({ length: 5 }, () =>
-      collect(client(), SHORT, ended, { variables: { id: runId }, timeoutMs: 20_000 }),
+      collect<Data>(client(), SHORT, ended, { variables: { id: runId }, timeoutMs: 20_000 }),
     );
     await waitForValue(subscribers, (n) => n === before + 6, { timeoutMs: 10_000 });
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -139,7 +143,7 @@ describe('deduplicated subscriptions', () => {
     // one's replay ends somewhere in the stream, and live events must continue it without gap or repeat.
     for (let epoch = 3; epoch <= 60; epoch++) {
       if (epoch % 4 === 0)
-        joined.push(collect(client(), SHORT, ended, { variables: { id: runId }, timeoutMs: 30_000 }));
+        joined.push(collect<Data>(client(), SHORT, ended, { variables: { id: runId }, timeoutMs: 30_000 }));
       await epochEnds(runId, epoch);
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
