@@ -18,10 +18,12 @@ import { measureTrainingLoad } from './api/train-load.js';
 
 const USAGE = `usage: npm run bench:api [-- options]
   --duration S        seconds per autocannon run (default 10)
-  --subscribers N     graphql-ws subscribers in the fan-out part (default 1000)
+  --subscribers N     graphql-ws subscribers in the fan-out part (default 5000)
   --skip-train        skip part 2 (serving while trainAll trains, in a worker process and in-process;
                       needs Postgres: a throwaway database on --database-url's server or the local one)
   --skip-fanout       skip part 3 (subscription fan-out)
+  --fanout-only       only part 3 (no model is trained first)
+Exits 1 when a live reference could not run (the line says "reference could not run").
   --database-url URL  use this Postgres instead of the embedded database (runs and models stay in it)`;
 // Enough that part 2's load phases fit inside trainAll (twice: worker, in-process); cancelled after.
 const TRAIN_ALL_EPOCHS = 20;
@@ -38,9 +40,10 @@ runCli(async () => {
   const { values: flags } = parseArgs({
     options: {
       duration: { type: 'string', default: '10' },
-      subscribers: { type: 'string', default: '1000' },
+      subscribers: { type: 'string', default: '5000' },
       'skip-train': { type: 'boolean', default: false },
       'skip-fanout': { type: 'boolean', default: false },
+      'fanout-only': { type: 'boolean', default: false },
       'database-url': { type: 'string' },
     },
   });
@@ -49,6 +52,7 @@ runCli(async () => {
   const loadAverage = formatLoad();
 
   server = await startServerProcess({ databaseUrl: flags['database-url'] });
+  let referenceMissing = false;
   try {
     const { graphqlUrl, url } = server;
     const { serverInfo, categories } = await gql<{
@@ -69,6 +73,13 @@ runCli(async () => {
     print(await measureForwardPass());
 
     const category = categories[0]!.name;
+    if (flags['fanout-only']) {
+      console.log(`3. subscription fan-out: ${subscribers} graphql-ws subscribers to trainingProgress`);
+      const fanout = await measureFanout({ server, category, subscribers, epochs: FANOUT_EPOCHS });
+      print(fanout);
+      console.log(`load average at end ${formatLoad()} (other processes on these cores skew every figure)`);
+      return fanout.referenceFailed ? 1 : 0;
+    }
     await trainCategory(graphqlUrl, category, 1);
     const { modelVersions } = await gql<{ modelVersions: { active: boolean; windowSize: number }[] }>(
       graphqlUrl,
@@ -112,13 +123,16 @@ runCli(async () => {
     }
     if (!flags['skip-fanout']) {
       console.log(`3. subscription fan-out: ${subscribers} graphql-ws subscribers to trainingProgress`);
-      print(await measureFanout({ server, category, subscribers, epochs: FANOUT_EPOCHS }));
+      const fanout = await measureFanout({ server, category, subscribers, epochs: FANOUT_EPOCHS });
+      print(fanout);
+      referenceMissing ||= Boolean(fanout.referenceFailed);
     }
     console.log(`load average at end ${formatLoad()} (other processes on these cores skew every figure)`);
     if (failed) {
       process.stderr.write(`error: ${failed}\n`);
       return 1;
     }
+    return referenceMissing ? 1 : 0;
   } finally {
     await server.stop();
   }

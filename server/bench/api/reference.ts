@@ -16,9 +16,6 @@ export const CEILING_AIM = 0.85;
 /** Main-thread event-loop delay p99 with training in a worker thread. */
 export const LOOP_P99_TRAINING_IN_WORKER_MS = 2.8;
 
-/** graphql-ws 6 on `ws`, one process, an event every 200 ms to N subscribers. */
-export const FANOUT_P99_MS: Readonly<Record<number, number>> = { 1000: 58, 5000: 266, 10000: 559 };
-
 /** Where these figures come from, printed under the benchmark's header. */
 /** CNN-LSTM forward pass, window 14: ms at batch 1 and ms per sample at batch 64 (reference machine). */
 export const INFERENCE_REFERENCE = {

@@ -10,6 +10,17 @@ const SUBSCRIPTION = 'subscription { trainingProgress { runId type status epoch 
 // Connecting in batches keeps the server's accept backlog (511) and the handshakes from overflowing.
 const BATCH = 100;
 const CONNECT_TIMEOUT_MS = 30_000;
+// Clients come from 127.0.0.1, .2, ... (all loopback on Linux), this many each: the server's per-IP limit
+// (api.max_connections_per_ip, 1,000 by default) stays on and is measured, as with real clients.
+const PER_ADDRESS = 500;
+
+/** `ws` bound to one local address, as graphql-ws' `webSocketImpl` (it calls `new impl(url, protocol)`). */
+const socketFrom = (localAddress: string) =>
+  class extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { localAddress });
+    }
+  };
 
 export interface ProgressEvent {
   runId: string;
@@ -51,7 +62,7 @@ export async function connectSubscribers(
               );
               const client = createClient({
                 url: wsUrl,
-                webSocketImpl: WebSocket,
+                webSocketImpl: socketFrom(`127.0.0.${1 + Math.floor(index / PER_ADDRESS)}`),
                 retryAttempts: 0,
                 lazy: true,
               });

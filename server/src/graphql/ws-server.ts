@@ -6,9 +6,18 @@
  * the same limits as HTTP; connections per IP and operations per connection are limited (ws-limits.ts). Returns graphql-ws' Disposable, disposed by the drain plugin on shutdown.
  */
 import type { IncomingMessage, Server } from 'node:http';
-import { GraphQLError, parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  subscribe,
+  validate,
+  type ExecutionArgs,
+  type GraphQLSchema,
+} from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 import type { Services } from '../services.js';
 import { authenticateWsConnection, authorizeWsOperation, type WsAuthContext } from './ws-auth.js';
 import { isAllowedOrigin } from './allowed-origins.js';
@@ -16,6 +25,8 @@ import { createFormatError } from './errors.js';
 import { LIMITS, limitRules } from './limits.js';
 import { nulByteError } from './nul-bytes.js';
 import { limitConnectionsPerIp, tooManySubscriptions } from './ws-limits.js';
+import { groupKeyOf, SharedExecution } from './shared-execution.js';
+import { createSharedSubscribe, type Wire } from './shared-subscribe.js';
 
 export interface WsServerOptions {
   httpServer: Server;
@@ -46,12 +57,16 @@ export function createWsServer(options: WsServerOptions) {
   limitConnectionsPerIp(wsServer, maxConnectionsPerIp);
   const rules = [...specifiedRules, ...limitRules()];
   const formatError = createFormatError({ production: options.production });
+  // Subscriptions are relayed (shared-subscribe.ts): one execution and serialisation per event and group.
+  const shared = new SharedExecution((errors) => errors.map((e) => formatError(e.toJSON(), e)));
+  const wires = new WeakMap<ExecutionArgs, Wire>();
   const disposable = useServer<Record<string, unknown> | undefined>(
     {
       schema,
       connectionInitWaitTimeout: options.connectionInitWaitTimeout ?? 5000,
+      subscribe: createSharedSubscribe(shared, wires, subscribe),
       onConnect: (ctx) => authenticateWsConnection(services, ctx as WsAuthContext),
-      onSubscribe: async (ctx, _id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
         const tooMany = tooManySubscriptions(
           Object.keys(ctx.subscriptions).length,
           maxSubscriptionsPerConnection,
@@ -75,13 +90,24 @@ export function createWsServer(options: WsServerOptions) {
         );
         if ('errors' in auth) return auth.errors;
         const { contextValue } = auth;
-        return {
+        const args: ExecutionArgs = {
           schema,
           document,
           variableValues: payload.variables,
           operationName: payload.operationName,
           contextValue,
         };
+        if (getOperationAST(document, payload.operationName)?.operation === 'subscription') {
+          const socket = (ctx.extra as unknown as { socket: WebSocket }).socket;
+          wires.set(args, {
+            id,
+            group: groupKeyOf({ ...payload, principal: contextValue.principal }),
+            send: (frame) => {
+              if (socket.readyState === WebSocket.OPEN) socket.send(frame);
+            },
+          });
+        }
+        return args;
       },
       onNext: (_ctx, _id, _payload, _args, result) => {
         if (!result.errors?.length) return result;
@@ -90,7 +116,7 @@ export function createWsServer(options: WsServerOptions) {
     },
     wsServer,
   );
-  return { wsServer, dispose: () => disposable.dispose() };
+  return { wsServer, shared, dispose: () => disposable.dispose() };
 }
 
 function codedInputError(error: unknown): GraphQLError {

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { pino } from 'pino';
+import { startThrowawayPostgres, type ThrowawayPostgres } from '../../../test/utils/throwaway-postgres.js';
+import { waitForValue } from '../../../test/utils/wait-for.js';
+import type { CategoryChange } from './apply-sales.js';
+import { SalesEventBridge } from './sales-event-bridge.js';
+import { SalesEvents } from './sales-events.js';
+
+const change = (days: number): CategoryChange => ({
+  name: 'Beauty',
+  added: false,
+  firstDate: '2024-01-01',
+  lastDate: '2024-02-01',
+  days,
+});
+
+// A cluster of the test's own: it is restarted to play an outage.
+describe('SalesEventBridge', () => {
+  let cluster: ThrowawayPostgres;
+  beforeAll(async () => {
+    cluster = await startThrowawayPostgres();
+  }, 120_000);
+  afterAll(async () => cluster?.dispose());
+
+  it('should carry sales events to another replica in order, also after a database restart', async () => {
+    const logger = pino({ level: 'silent' });
+    const [eventsA, eventsB] = [new SalesEvents(), new SalesEvents()];
+    const received: number[] = [];
+    const bridges = [eventsA, eventsB].map(
+      (events) => new SalesEventBridge(events, cluster.adminUrl, logger, async () => null),
+    );
+    await Promise.all(bridges.map((b) => b.start()));
+    const live = eventsB.subscribe('sales');
+    void (async () => {
+      for await (const event of live) received.push(event.days);
+    })();
+    try {
+      for (let days = 1; days <= 100; days++) eventsA.publish('sales', change(days));
+      await waitForValue(
+        async () => received.length,
+        (n) => n >= 100,
+        { timeoutMs: 20_000 },
+      );
+      expect(received).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+
+      await cluster.stop('fast');
+      await cluster.start();
+      // The receiver's LISTEN connection died with the server: it must listen again by itself. Probe until
+      // one event gets through, then check the ones after it all arrive in order.
+      let probe = 1000;
+      await waitForValue(
+        async () => {
+          eventsA.publish('sales', change(++probe));
+          return received.some((d) => d > 1000);
+        },
+        (through) => through,
+        { timeoutMs: 30_000, intervalMs: 250 },
+      );
+      received.length = 0;
+      for (let days = 2001; days <= 2100; days++) eventsA.publish('sales', change(days));
+      await waitForValue(
+        async () => received.filter((d) => d > 2000).length,
+        (n) => n >= 100,
+        {
+          timeoutMs: 20_000,
+        },
+      );
+      expect(received.filter((d) => d > 2000)).toEqual(Array.from({ length: 100 }, (_, i) => i + 2001));
+    } finally {
+      await live.return?.();
+      await Promise.all(bridges.map((b) => b.stop()));
+    }
+  }, 90_000);
+});
