@@ -9,6 +9,7 @@ const LINKS = [
   { href: '/predict', label: 'Predict' },
   { href: '/train', label: 'Train' },
   { href: '/runs', label: 'Runs' },
+  { href: '/import', label: 'Import' },
 ] as const;
 
 export function Nav() {
