@@ -9,7 +9,14 @@ test.describe('explorer', () => {
     await expect(page.getByRole('combobox', { name: 'Category' })).toHaveValue('Beauty');
     await expect(page.getByText(/240 days · total/)).toBeVisible();
 
-    await page.getByRole('combobox', { name: 'Category' }).selectOption('Clothing');
+    // The picker searches the catalogue: type, then pick with the keyboard.
+    const picker = page.getByRole('combobox', { name: 'Category' });
+    await picker.fill('clo');
+    await expect(page.getByRole('option', { name: /Clothing/ })).toBeVisible();
+    await expect(page.getByRole('listbox', { name: 'Category options' }).getByRole('option')).toHaveCount(1);
+    await picker.press('ArrowDown');
+    await picker.press('Enter');
+    await expect(picker).toHaveValue('Clothing');
     await page.getByRole('combobox', { name: 'Rolling average' }).selectOption('28');
     await page.getByLabel('From', { exact: true }).fill('2024-03-01');
     await page.getByLabel('To', { exact: true }).fill('2024-04-30');

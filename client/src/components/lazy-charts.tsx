@@ -25,3 +25,8 @@ export const LossCurve = dynamic(() => import('@/features/runs/loss-curve').then
   ssr: false,
   loading: placeholder,
 });
+
+export const FoldChart = dynamic(() => import('@/features/models/fold-chart').then((m) => m.FoldChart), {
+  ssr: false,
+  loading: placeholder,
+});

@@ -9,6 +9,8 @@ const LINKS = [
   { href: '/predict', label: 'Predict' },
   { href: '/train', label: 'Train' },
   { href: '/runs', label: 'Runs' },
+  { href: '/models', label: 'Models' },
+  { href: '/import', label: 'Import' },
 ] as const;
 
 export function Nav() {

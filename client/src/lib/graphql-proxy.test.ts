@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { forwardGraphQL, forwardPlot } from './graphql-proxy';
-import { readProxyConfig, readPublicConfig, resolvePublicUrls } from './runtime-config';
+import { readImportConfig, readProxyConfig, readPublicConfig, resolvePublicUrls } from './runtime-config';
 
 const post = (headers: Record<string, string> = {}) =>
   new Request('http://web/api/graphql', {
@@ -141,5 +141,18 @@ describe('runtime config', () => {
 
   it('should reject a GRAPHQL_API_URL that is not http(s)', () => {
     expect(() => readProxyConfig({ GRAPHQL_API_URL: 'ftp://x/graphql' })).toThrow(/http/);
+  });
+});
+
+describe('readImportConfig', () => {
+  it('should default to 1024 MB, the API upload limit, when IMPORT_MAX_MB is unset', () => {
+    expect(readImportConfig({}).maxBodyBytes).toBe(1024 * 1024 * 1024);
+  });
+  it('should read IMPORT_MAX_MB in megabytes', () => {
+    expect(readImportConfig({ IMPORT_MAX_MB: '5' }).maxBodyBytes).toBe(5 * 1024 * 1024);
+  });
+  it('should refuse a limit that is not a positive whole number', () => {
+    for (const bad of ['0', '-1', '1.5', 'lots'])
+      expect(() => readImportConfig({ IMPORT_MAX_MB: bad })).toThrow(/IMPORT_MAX_MB/);
   });
 });

@@ -38,6 +38,22 @@ export function readProxyConfig(env: Env = process.env): ProxyConfig {
   return { apiUrl };
 }
 
+/** The CSV upload route's limits (app/api/import/route.ts). Server only. */
+export interface ImportConfig {
+  /** IMPORT_MAX_MB in bytes: larger uploads answer 413 unread. @default 1024 MB, the API's data.max_upload_mb */
+  maxBodyBytes: number;
+  /** How long one upload may take before it is aborted. @default 1800000 (30 min) */
+  timeoutMs: number;
+}
+
+/** @throws TypeError when IMPORT_MAX_MB is not a positive whole number. */
+export function readImportConfig(env: Env = process.env): ImportConfig {
+  const raw = pick(env, 'IMPORT_MAX_MB') ?? '1024';
+  if (!/^\d{1,7}$/.test(raw) || Number(raw) < 1)
+    throw new TypeError(`IMPORT_MAX_MB must be a whole number of megabytes ≥ 1 (got "${raw}")`);
+  return { maxBodyBytes: Number(raw) * 1024 * 1024, timeoutMs: 30 * 60_000 };
+}
+
 export function readPublicConfig(env: Env = process.env): PublicConfig {
   const api = new URL(readProxyConfig(env).apiUrl);
   return {

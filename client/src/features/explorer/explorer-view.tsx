@@ -1,46 +1,71 @@
 'use client';
 /**
- * The explorer (`/`): pick a category, a rolling-average window and a date range; draws daily sales and the
- * rolling average. Loading, error (with retry) and empty states for both queries.
+ * The explorer (`/`): pick a category (searched in the catalogue), a rolling-average window and a date
+ * range; draws daily sales and the rolling average, extended live when `salesUpdated` says the category's
+ * sales changed. Loading, error (with retry) and empty states for both queries.
  */
-import { useQuery } from '@apollo/client/react';
+import { useQuery, useSubscription } from '@apollo/client/react';
+import Link from 'next/link';
 import { useState } from 'react';
 import { Empty, ErrorState, Loading } from '@/components/states';
 import { formatAmount } from '@/lib/format';
-import { GetCategoriesDocument } from '../categories/categories.generated';
-import { CategorySelect } from '../categories/category-select';
+import { GetCategoryPageDocument } from '../categories/categories.generated';
+import { CategoryPicker, type PickedCategory } from '../categories/category-picker';
 import { dateRangeError, summarize, toSalesChartSeries } from './chart-data';
-import { GetSeriesDocument } from './explorer.generated';
+import { GetSeriesDocument, SalesUpdatedDocument } from './explorer.generated';
 import { SalesChart } from '@/components/lazy-charts';
 
 export const ROLLING_WINDOWS = [7, 14, 28, 56, 91] as const;
 
 export function ExplorerView() {
-  const categories = useQuery(GetCategoriesDocument);
-  const [picked, setPicked] = useState('');
+  // Only the first category (the default pick): the catalogue itself is searched by the picker.
+  const categories = useQuery(GetCategoryPageDocument, { variables: { first: 1 } });
+  const [picked, setPicked] = useState<PickedCategory | null>(null);
+  const [live, setLive] = useState<{ category: string; firstDate: string; lastDate: string } | null>(null);
   const [rollingWindow, setRollingWindow] = useState<number>(7);
   const [range, setRange] = useState({ from: '', to: '' });
-  const list = categories.data?.categories ?? [];
-  const category = picked || list[0]?.name || '';
+  const first = categories.data?.categoriesConnection.edges[0]?.node ?? null;
+  const chosen = picked ?? first;
+  const category = chosen?.name ?? '';
   const rangeErrors = dateRangeError(range);
   const series = useQuery(GetSeriesDocument, {
     variables: { category, rollingWindow, from: range.from || null, to: range.to || null },
     skip: !category || rangeErrors !== null,
   });
+  useSubscription(SalesUpdatedDocument, {
+    variables: { category },
+    skip: !category,
+    onData: ({ data }) => {
+      if (!data.data) return;
+      setLive(data.data.salesUpdated);
+      void series.refetch();
+    },
+  });
 
   if (categories.error)
     return <ErrorState error={categories.error} onRetry={() => void categories.refetch()} />;
   if (categories.loading && !categories.data) return <Loading label="Loading categories…" />;
-  if (!list.length)
-    return <Empty>No categories are configured: add some under data.categories in config.yaml.</Empty>;
-  const current = list.find((c) => c.name === category);
+  if (!chosen)
+    return (
+      <Empty>
+        No sales yet: <Link href="/import">import a CSV</Link>.
+      </Empty>
+    );
+  const current = live?.category === category ? live : chosen;
   const points = series.data?.series.points ?? series.previousData?.series.points ?? [];
   const stats = summarize(points);
 
   return (
     <>
       <form className="controls panel" aria-label="Chart options" onSubmit={(e) => e.preventDefault()}>
-        <CategorySelect id="explorer-category" categories={list} value={category} onChange={setPicked} />
+        <CategoryPicker
+          id="explorer-category"
+          value={category}
+          onChange={(c) => {
+            setPicked(c);
+            setLive(null);
+          }}
+        />
         <div className="field">
           <label htmlFor="explorer-window">Rolling average</label>
           <select

@@ -18,6 +18,14 @@ export type GetSeriesQuery = {
   series: { category: string; points: Array<{ date: string; value: number; rollingAverage: number | null }> };
 };
 
+export type SalesUpdatedSubscriptionVariables = Exact<{
+  category?: string | null | undefined;
+}>;
+
+export type SalesUpdatedSubscription = {
+  salesUpdated: { category: string; firstDate: string; lastDate: string; days: number };
+};
+
 export const GetSeriesDocument = {
   kind: 'Document',
   definitions: [
@@ -99,3 +107,45 @@ export const GetSeriesDocument = {
     },
   ],
 } as unknown as DocumentNode<GetSeriesQuery, GetSeriesQueryVariables>;
+export const SalesUpdatedDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'subscription',
+      name: { kind: 'Name', value: 'SalesUpdated' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'category' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'salesUpdated' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'category' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'category' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'category' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'firstDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lastDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'days' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SalesUpdatedSubscription, SalesUpdatedSubscriptionVariables>;

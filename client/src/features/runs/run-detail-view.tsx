@@ -15,6 +15,8 @@ import { LossCurve } from '@/components/lazy-charts';
 import { MetricsTable } from './metrics-table';
 import { RunStatusBadge } from './run-status-badge';
 import { GetRunDocument, type GetRunQuery } from './runs.generated';
+import { CandidateList } from './candidate-list';
+import { candidatesFromVersions } from './candidates';
 import { isTerminal, useRunProgress } from './use-run-progress';
 
 export function RunDetailView({ id }: { id: string }) {
@@ -70,6 +72,19 @@ function RunDetail({
             epochs={progress.epochs}
             totalEpochs={progress.totalEpochs ?? run.totalEpochs}
           />
+          {(progress.candidates.length || run.candidates.length > 1) && (
+            <>
+              <h3>Candidates</h3>
+              <CandidateList
+                candidates={
+                  progress.candidates.length ? progress.candidates : candidatesFromVersions(run.candidates)
+                }
+              />
+              <Link href={`/models?category=${encodeURIComponent(run.category)}`}>
+                Leaderboard of {run.category}
+              </Link>
+            </>
+          )}
           {status === 'FAILED' && (
             <p className="field-error" role="alert">
               Training failed: {progress.error ?? run.error}

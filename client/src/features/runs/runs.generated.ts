@@ -117,6 +117,7 @@ export type GetRunQuery = {
     hyperparameters: Record<string, unknown>;
     tfBackend: string | null;
     secondsPerEpoch: number | null;
+    model: Types.ModelFamily;
     mlflowRunId: string | null;
     mlflowUrl: string | null;
     mlflowSync: string | null;
@@ -141,6 +142,14 @@ export type GetRunQuery = {
       intervalCoverage: number | null;
       intervalValidationCoverage: number | null;
     } | null;
+    candidates: Array<{
+      id: string;
+      family: Types.ModelFamily;
+      champion: boolean;
+      fitSeconds: number | null;
+      fallback: string | null;
+      backtest: { mae: number; mase: number | null; coverage: number | null } | null;
+    }>;
     metrics: {
       rmse: number;
       mae: number;
@@ -169,6 +178,13 @@ export type RunProgressSubscription = {
     valLoss: number | null;
     elapsedMs: number | null;
     error: string | null;
+    family: Types.ModelFamily | null;
+    modelVersionId: string | null;
+    backtestMae: number | null;
+    backtestMase: number | null;
+    backtestCoverage: number | null;
+    fitSeconds: number | null;
+    fallback: string | null;
   };
 };
 
@@ -580,6 +596,33 @@ export const GetRunDocument = {
                     ],
                   },
                 },
+                { kind: 'Field', name: { kind: 'Name', value: 'model' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'candidates' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'family' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'champion' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'fitSeconds' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'fallback' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'backtest' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'mae' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'mase' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'coverage' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
                 { kind: 'Field', name: { kind: 'Name', value: 'mlflowRunId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'mlflowUrl' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'mlflowSync' } },
@@ -675,6 +718,13 @@ export const RunProgressDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'valLoss' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'elapsedMs' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'family' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'modelVersionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'backtestMae' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'backtestMase' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'backtestCoverage' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fitSeconds' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fallback' } },
               ],
             },
           },

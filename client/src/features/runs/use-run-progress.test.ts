@@ -45,7 +45,7 @@ describe('mergeEpochs', () => {
 });
 
 describe('applyTrainingEvent', () => {
-  const start: RunProgress = { epochs: [], status: null, totalEpochs: null, error: null };
+  const start: RunProgress = { epochs: [], status: null, totalEpochs: null, error: null, candidates: [] };
   const base = {
     runId: 'r',
     category: 'Beauty',
@@ -55,6 +55,13 @@ describe('applyTrainingEvent', () => {
     epoch: null,
     elapsedMs: null,
     error: null,
+    family: null,
+    modelVersionId: null,
+    backtestMae: null,
+    backtestMase: null,
+    backtestCoverage: null,
+    fitSeconds: null,
+    fallback: null,
   };
 
   it('should add an epoch and take the status when an EPOCH event arrives', () => {
@@ -68,6 +75,7 @@ describe('applyTrainingEvent', () => {
       elapsedMs: 5,
     });
     expect(next).toEqual({
+      candidates: [],
       epochs: [{ epoch: 1, trainLoss: 1, valLoss: 2, elapsedMs: 5 }],
       status: 'RUNNING',
       totalEpochs: 3,
@@ -118,5 +126,36 @@ describe('applyTrainingEvent', () => {
         valLoss: 2,
       }),
     ).toBe(one);
+  });
+
+  it('should list candidates as they start and finish without touching the run error', () => {
+    const running = applyTrainingEvent(start, { ...base, type: 'STATUS', status: 'RUNNING' });
+    const started = applyTrainingEvent(running, {
+      ...base,
+      type: 'CANDIDATE_STARTED',
+      status: 'RUNNING',
+      family: 'ETS',
+    });
+    expect(started.candidates).toEqual([{ family: 'ETS', state: 'fitting' }]);
+    const finished = applyTrainingEvent(started, {
+      ...base,
+      type: 'CANDIDATE_FINISHED',
+      status: 'RUNNING',
+      family: 'ETS',
+      modelVersionId: 'v1',
+      backtestMase: 0.8,
+      backtestMae: 12,
+    });
+    expect(finished.candidates).toMatchObject([{ family: 'ETS', state: 'done', backtestMase: 0.8 }]);
+    const failed = applyTrainingEvent(finished, {
+      ...base,
+      type: 'CANDIDATE_FINISHED',
+      status: 'RUNNING',
+      family: 'PROPHET',
+      error: 'did not converge',
+    });
+    expect(failed.candidates?.map((c) => c.state)).toEqual(['done', 'failed']);
+    expect(failed.error).toBeNull();
+    expect(failed.status).toBe('RUNNING');
   });
 });

@@ -3,12 +3,13 @@
  * Live progress of one training run over the `trainingProgress(runId)` subscription. The API replays the
  * epochs already stored, then streams live ones (and may replay again after a reconnect), so epochs are
  * merged by epoch number: no duplicates, sorted, the latest value of an epoch wins. Status events update
- * the status (and error). Also leaves User Timing marks for the latency measurement (see latency-marks.ts).
+ * the status (and error); CANDIDATE_* events (AUTO runs) the candidates (candidates.ts). Also leaves User Timing marks for the latency measurement (see latency-marks.ts).
  */
 import { useSubscription } from '@apollo/client/react';
 import { useCallback, useState } from 'react';
 import { markEpochArrived } from '@/lib/latency-marks';
 import type { RunStatus } from '@/types.generated';
+import { applyCandidateEvent, type CandidateProgress } from './candidates';
 import { RunProgressDocument, type RunProgressSubscription } from './runs.generated';
 
 export interface EpochPoint {
@@ -23,6 +24,8 @@ export interface RunProgress {
   status: RunStatus | null;
   totalEpochs: number | null;
   error: string | null;
+  /** AUTO runs: each family's fit and backtest, in start order. */
+  candidates: readonly CandidateProgress[];
 }
 
 const sameEpoch = (a: EpochPoint, b: EpochPoint) =>
@@ -69,15 +72,19 @@ export function applyTrainingEvent(progress: RunProgress, event: TrainingEvent):
       : progress.epochs;
   // A replayed epoch must not take a finished run back to RUNNING.
   const status = isTerminal(progress.status) && !isTerminal(event.status) ? progress.status : event.status;
-  const error = event.error ?? (status === 'FAILED' ? progress.error : null);
+  const isCandidate = event.type === 'CANDIDATE_STARTED' || event.type === 'CANDIDATE_FINISHED';
+  // A failed candidate's error is its own, not the run's.
+  const error = (isCandidate ? null : event.error) ?? (status === 'FAILED' ? progress.error : null);
+  const candidates = applyCandidateEvent(progress.candidates, event);
   if (
     epochs === progress.epochs &&
+    candidates === progress.candidates &&
     status === progress.status &&
     error === progress.error &&
     event.totalEpochs === progress.totalEpochs
   )
     return progress;
-  return { epochs, status, totalEpochs: event.totalEpochs, error };
+  return { epochs, status, totalEpochs: event.totalEpochs, error, candidates };
 }
 
 export interface UseRunProgressOptions {
@@ -93,6 +100,7 @@ export function useRunProgress(runId: string, options: UseRunProgressOptions = {
     status: options.initial?.status ?? null,
     totalEpochs: options.initial?.totalEpochs ?? null,
     error: options.initial?.error ?? null,
+    candidates: [],
   }));
   const onData = useCallback(
     ({ data }: { data: { data?: RunProgressSubscription | null } }) => {

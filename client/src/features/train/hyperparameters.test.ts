@@ -5,7 +5,7 @@ const form = { categories: ['Beauty'], epochs: '', learningRate: '', batchSize: 
 
 describe('parseTrainForm', () => {
   it('should leave empty fields out so the config defaults apply', () => {
-    expect(parseTrainForm(form)).toEqual({ input: { categories: ['Beauty'] }, errors: {} });
+    expect(parseTrainForm(form)).toEqual({ input: { categories: ['Beauty'], model: 'AUTO' }, errors: {} });
   });
 
   it('should convert the numbers when they are in range', () => {
@@ -18,11 +18,16 @@ describe('parseTrainForm', () => {
     });
     expect(input).toEqual({
       categories: ['Beauty'],
+      model: 'AUTO',
       epochs: 3,
       learningRate: 0.01,
       batchSize: 4,
       windowSize: 14,
     });
+  });
+
+  it('should send the chosen model family', () => {
+    expect(parseTrainForm({ ...form, model: 'ETS' }).input?.model).toBe('ETS');
   });
 
   it('should report each bad field when values are out of range', () => {

@@ -2,10 +2,23 @@
  * The train form's fields → `TrainInput`, with a message per bad field (ranges from the API's TrainInput
  * docs). Empty fields mean "the config.yaml default". Pure: unit-tested.
  */
-import type { TrainInput } from '@/types.generated';
+import type { ModelFamily, TrainInput } from '@/types.generated';
+
+/** The model choices of the train form, AUTO (every enabled family, the best activated) first. */
+export const MODEL_CHOICES: readonly { value: ModelFamily; label: string }[] = [
+  { value: 'AUTO', label: 'Auto: every family, keep the best' },
+  { value: 'CNN_LSTM', label: 'CNN-LSTM' },
+  { value: 'SEASONAL_NAIVE', label: 'Seasonal naive' },
+  { value: 'ETS', label: 'ETS' },
+  { value: 'MSTL', label: 'MSTL' },
+  { value: 'PROPHET', label: 'Prophet' },
+  { value: 'ARIMA', label: 'ARIMA (if installed)' },
+];
 
 export interface TrainFormValues {
   categories: readonly string[];
+  /** @default "AUTO" (the API's own default for train is CNN_LSTM: the form always sends one) */
+  model?: ModelFamily;
   epochs: string;
   learningRate: string;
   batchSize: string;
@@ -25,7 +38,7 @@ export function parseTrainForm(values: TrainFormValues): {
   errors: TrainFormErrors;
 } {
   const errors: TrainFormErrors = {};
-  const input: TrainInput = { categories: [...values.categories] };
+  const input: TrainInput = { categories: [...values.categories], model: values.model ?? 'AUTO' };
   if (!values.categories.length) errors.categories = 'Pick at least one category.';
   for (const key of ['epochs', 'batchSize', 'windowSize'] as const) {
     const text = values[key].trim();

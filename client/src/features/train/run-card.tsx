@@ -9,6 +9,7 @@ import { useEffect } from 'react';
 import { ErrorState } from '@/components/states';
 import { formatLoss } from '@/lib/format';
 import { LossCurve } from '@/components/lazy-charts';
+import { CandidateList } from '../runs/candidate-list';
 import { VerdictText } from '../runs/metrics-table';
 import { RunStatusBadge } from '../runs/run-status-badge';
 import { useCan } from '@/lib/auth/viewer-context';
@@ -61,6 +62,7 @@ export function RunCard({ runId, onDismiss }: { runId: string; onDismiss?: () =>
         {finished && ` · ${status?.toLowerCase()}`}
       </p>
       <LossCurve runId={runId} epochs={progress.epochs} totalEpochs={total} small />
+      <CandidateList candidates={progress.candidates} />
       {status === 'FAILED' && (
         <p className="field-error" role="alert">
           Training failed: {progress.error ?? info?.error ?? 'no reason given'}
@@ -91,6 +93,11 @@ export function RunCard({ runId, onDismiss }: { runId: string; onDismiss?: () =>
           </button>
         )}
         <Link href={`/runs/${runId}`}>Run details</Link>
+        {finished && info && (
+          <Link href={`/models?category=${encodeURIComponent(info.category)}`}>
+            Models of {info.category}
+          </Link>
+        )}
         {finished && onDismiss && (
           <button type="button" className="secondary" onClick={onDismiss}>
             Remove

@@ -1,6 +1,7 @@
 'use client';
 /**
- * Pick categories and hyperparameters, then `train`: one run per category, returned QUEUED at once.
+ * Pick categories, the model (Auto: every family, the best kept; or one family) and hyperparameters, then
+ * `train`: one run per category, returned QUEUED at once.
  * Field errors come from parseTrainForm first, then from the API (BAD_USER_INPUT, CONFLICT when a
  * category is already training, UNAUTHENTICATED when the web server's API_KEY is wrong).
  */
@@ -9,7 +10,7 @@ import { useState, type FormEvent } from 'react';
 import { ErrorState } from '@/components/states';
 import { errorCode, fieldErrors } from '@/lib/errors';
 import { TrainCategoriesDocument, type RunSummaryFragment } from '../runs/runs.generated';
-import { parseTrainForm, type TrainFormErrors, type TrainFormValues } from './hyperparameters';
+import { MODEL_CHOICES, parseTrainForm, type TrainFormErrors, type TrainFormValues } from './hyperparameters';
 
 const NUMBER_FIELDS = [
   { key: 'epochs', label: 'Epochs (1–1000)', mode: 'numeric' },
@@ -32,6 +33,7 @@ export function TrainForm({
 }) {
   const [values, setValues] = useState<TrainFormValues>({
     categories: initialCategory && categories.includes(initialCategory) ? [initialCategory] : [],
+    model: 'AUTO',
     epochs: '',
     learningRate: '',
     batchSize: '',
@@ -94,6 +96,20 @@ export function TrainForm({
         )}
       </fieldset>
       <div className="controls" style={{ marginTop: '0.75rem' }}>
+        <div className="field">
+          <label htmlFor="train-model">Model</label>
+          <select
+            id="train-model"
+            value={values.model}
+            onChange={(e) => setValues((v) => ({ ...v, model: e.target.value as TrainFormValues['model'] }))}
+          >
+            {MODEL_CHOICES.map((m) => (
+              <option key={m.value} value={m.value}>
+                {m.label}
+              </option>
+            ))}
+          </select>
+        </div>
         {NUMBER_FIELDS.map(({ key, label, mode }) => (
           <div className="field" key={key}>
             <label htmlFor={`train-${key}`}>{label}</label>
