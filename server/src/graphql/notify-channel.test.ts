@@ -59,4 +59,22 @@ describe('NotifyChannel', () => {
       await Promise.all([a.stop(), b.stop()]);
     }
   }, 90_000);
+
+  it('should send what is queued before it stops', async () => {
+    const received: number[] = [];
+    const [a, b] = [open([], { count: 0 }), open(received, { count: 0 })];
+    await Promise.all([a.start(), b.start()]);
+    try {
+      for (let n = 1; n <= 300; n++) a.send({ n });
+      await a.stop(); // at once, as a worker does on SIGTERM after marking its run interrupted
+      await waitForValue(
+        async () => received.length,
+        (count) => count >= 300,
+        { timeoutMs: 10_000 },
+      );
+      expect(received).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+    }
+  }, 60_000);
 });

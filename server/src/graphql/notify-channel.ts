@@ -53,7 +53,14 @@ export class NotifyChannel {
     await this.listen();
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Sends what is queued (for at most `drainMs`: a database that is away must not hold up a shutdown),
+   * then closes. A stopping process's last messages (a run marked interrupted) still reach the others.
+   */
+  async stop(drainMs = 2000): Promise<void> {
+    const deadline = Date.now() + drainMs;
+    while (this.outbox.length && this.sender && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     this.stopped = true;
     clearTimeout(this.reconnectTimer);
     await this.listener?.end().catch(() => undefined);
