@@ -1,6 +1,7 @@
 'use client';
 /** Daily sales and their rolling average over time (nivo line, time x-axis). Props in, no fetching. */
 import { ResponsiveLine } from '@nivo/line';
+import { DAILY_LINE_PROPS } from '@/components/daily-line-props';
 import type { ChartSeries } from './chart-data';
 
 // Average (drawn on top) dark, daily values light.
@@ -14,12 +15,9 @@ export function SalesChart({ series, label }: { series: ChartSeries[]; label: st
         role="img"
         ariaLabel={label}
         margin={{ top: 16, right: 16, bottom: 64, left: 64 }}
-        xScale={{ type: 'time', format: '%Y-%m-%d', precision: 'day', useUTC: true }}
-        xFormat="time:%Y-%m-%d"
+        {...DAILY_LINE_PROPS}
         yScale={{ type: 'linear', min: 0, max: 'auto' }}
-        yFormat=">-,.0f"
         axisBottom={{ format: '%b %d, %Y', tickValues: 5, tickRotation: -20 }}
-        axisLeft={{ format: '>-~s', tickValues: 5 }}
         colors={COLORS}
         lineWidth={1.5}
         enablePoints={false}

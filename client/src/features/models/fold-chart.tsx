@@ -1,6 +1,7 @@
 'use client';
 /** The top candidates' forecasts over the last backtest fold against the actual values (nivo line). Props in. */
 import { ResponsiveLine } from '@nivo/line';
+import { DAILY_LINE_PROPS } from '@/components/daily-line-props';
 import type { FoldSeries } from './leaderboard';
 
 // Actual dark, then one colour per candidate.
@@ -14,12 +15,9 @@ export function FoldChart({ series, label }: { series: FoldSeries[]; label: stri
         role="img"
         ariaLabel={label}
         margin={{ top: 16, right: 16, bottom: 64, left: 64 }}
-        xScale={{ type: 'time', format: '%Y-%m-%d', precision: 'day', useUTC: true }}
-        xFormat="time:%Y-%m-%d"
+        {...DAILY_LINE_PROPS}
         yScale={{ type: 'linear', min: 'auto', max: 'auto' }}
-        yFormat=">-,.0f"
         axisBottom={{ format: '%b %d', tickValues: 7, tickRotation: -20 }}
-        axisLeft={{ format: '>-~s', tickValues: 5 }}
         colors={COLORS}
         lineWidth={2}
         pointSize={5}

@@ -4,6 +4,7 @@
  * dashed edges (a custom nivo layer). Props in, no fetching.
  */
 import { ResponsiveLine, type LineCustomSvgLayerProps } from '@nivo/line';
+import { DAILY_LINE_PROPS } from '@/components/daily-line-props';
 import type { ForecastChartData } from './forecast-data';
 
 type Series = ForecastChartData['series'][number];
@@ -41,12 +42,9 @@ export function ForecastChart({ data, label }: { data: ForecastChartData; label:
         role="img"
         ariaLabel={label}
         margin={{ top: 16, right: 24, bottom: 64, left: 64 }}
-        xScale={{ type: 'time', format: '%Y-%m-%d', precision: 'day', useUTC: true }}
-        xFormat="time:%Y-%m-%d"
+        {...DAILY_LINE_PROPS}
         yScale={{ type: 'linear', min: data.yMin, max: data.yMax }}
-        yFormat=">-,.0f"
         axisBottom={{ format: '%b %d', tickValues: 6, tickRotation: -20 }}
-        axisLeft={{ format: '>-~s', tickValues: 5 }}
         colors={(s) => COLORS[String(s.id)] ?? '#555'}
         lineWidth={2}
         pointSize={4}
