@@ -1,7 +1,9 @@
 /**
  * One CSV import, start to finish, on a connection of its own: mark the ledger row RUNNING, recognise a
- * file imported before (same checksum), stream the file through the CSV reader into a staging table
- * (memory stays flat whatever the size), then either reject it (bad rows, unless `skipBadRows`) or apply
+ * file imported before (same checksum), stream the file into a staging table (memory stays flat whatever
+ * the size) — on a real Postgres first by the fast path (Postgres' own CSV reader, postgres-csv-stage.ts),
+ * which takes only clean files; otherwise, or when it misses, by the careful path (our CSV reader and row
+ * checks, which name every bad line) — then either reject it (bad rows, unless `skipBadRows`) or apply
  * the staged rows to the sales tables and mark the ledger SUCCEEDED in ONE transaction. So a crash at any
  * point leaves no partial sales. Progress goes to a callback. Run in a worker thread by the API
  * (import.worker.ts) and in-process by the CLI and the first-start seed.
@@ -13,6 +15,7 @@ import type { CsvColumns, SalesCsvRecord } from '../../ml/data/read-sales-csv.js
 import { readSalesRecords } from '../../ml/data/read-sales-csv.js';
 import { DataError } from '../../ml/data/data-error.js';
 import { applySales, isIdRace, type CategoryChange, type SqlRunner } from '../sales/apply-sales.js';
+import { stageWithPostgresCsv } from './postgres-csv-stage.js';
 import { createStagingTable, type StagingMode, type StagingTable } from './staging-table.js';
 import { finishImport, markRunning, type BadLine, type ImportResult } from './import-ledger.js';
 
@@ -42,6 +45,10 @@ export interface ImportProgress {
 /** What an import did; `categories` are those it wrote to (SUCCEEDED only). */
 export interface ImportOutcome extends ImportResult {
   categories: CategoryChange[];
+  /** The file went in by the fast path (Postgres read it: postgres-csv-stage.ts). */
+  fastPath?: boolean;
+  /** Why the fast path was not taken, when it was tried. */
+  fastPathMiss?: string;
 }
 
 /** Bad lines kept on the ledger row (all are counted). */
@@ -116,7 +123,6 @@ export async function importSalesFile(
   const client = new pg.Client({ connectionString: job.databaseUrl });
   await client.connect();
   const sql: SqlRunner = async (text, params) => (await client.query(text, params)).rows;
-  let stage: StagingTable | undefined;
   try {
     const duplicateOf = await markRunning(sql, job.importId, job.instanceId);
     if (duplicateOf)
@@ -124,7 +130,24 @@ export async function importSalesFile(
         ...(await finishImport(sql, job.importId, { status: 'DUPLICATE', duplicateOfId: duplicateOf })),
         categories: [],
       };
-    stage = await createStagingTable(client, job.importId, job.staging);
+    if (job.staging !== 'copy') return await importCarefully(client, sql, job, onProgress);
+    const fast = await tryFastPath(client, sql, job, onProgress);
+    if ('status' in fast) return fast;
+    return { ...(await importCarefully(client, sql, job, onProgress)), fastPathMiss: fast.miss };
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** The careful path: our CSV reader and checkSale, row by row, naming every bad line. */
+async function importCarefully(
+  client: pg.Client,
+  sql: SqlRunner,
+  job: ImportJob,
+  onProgress: (progress: ImportProgress) => void,
+): Promise<ImportOutcome> {
+  const stage = await createStagingTable(client, job.importId, job.staging);
+  try {
     let read: Awaited<ReturnType<typeof stageFile>>;
     try {
       read = await stageFile(job, stage, onProgress);
@@ -163,10 +186,55 @@ export async function importSalesFile(
       rowsRead: read.rowsRead,
       badLineCount: read.badLineCount,
     });
-    return await applyStaged(client, sql, job, stage, counts);
+    return await applyStaged(client, sql, job, stage.name, rowsSqlOf(stage.name), counts);
   } finally {
-    await stage?.drop();
-    await client.end().catch(() => undefined);
+    await stage.drop();
+  }
+}
+
+/** The rows of a staging table (staging-table.ts) as applySales reads them. */
+const rowsSqlOf = (table: string) => `SELECT category, day, amount, txn FROM ${table}`;
+
+/**
+ * The fast path (postgres-csv-stage.ts): a clean file goes through Postgres' own CSV reader and is
+ * applied. @returns the outcome, or why it missed (nothing was written; the careful path then runs).
+ */
+async function tryFastPath(
+  client: pg.Client,
+  sql: SqlRunner,
+  job: ImportJob,
+  onProgress: (progress: ImportProgress) => void,
+): Promise<ImportOutcome | { miss: string }> {
+  let lastReport = Date.now();
+  const fast = await stageWithPostgresCsv(
+    client,
+    { key: job.importId, path: job.path, columns: job.columns, allowList: job.allowList },
+    (bytesRead, linesRead) => {
+      if (Date.now() - lastReport < PROGRESS_EVERY_MS) return;
+      lastReport = Date.now();
+      onProgress({ phase: 'reading', bytesRead, rowsRead: Math.max(0, linesRead - 1), badLineCount: 0 });
+    },
+  );
+  if (fast.kind === 'miss') return { miss: fast.reason };
+  try {
+    const counts = {
+      rowsRead: fast.rowsRead,
+      rowsRejected: 0,
+      badLines: [],
+      badLineCount: 0,
+      bytesRead: fast.bytesRead,
+    };
+    if (fast.rowsRead === 0) {
+      const result = await finishImport(sql, job.importId, {
+        ...counts,
+        ...failure('NO_ROWS', 'nothing to import: it has no data rows'),
+      });
+      return { ...result, categories: [], fastPath: true };
+    }
+    onProgress({ phase: 'applying', bytesRead: fast.bytesRead, rowsRead: fast.rowsRead, badLineCount: 0 });
+    return { ...(await applyStaged(client, sql, job, fast.table, fast.rowsSql, counts)), fastPath: true };
+  } finally {
+    await client.query(`DROP TABLE IF EXISTS ${fast.table}`).catch(() => undefined);
   }
 }
 
@@ -174,8 +242,7 @@ export async function importSalesFile(
  * Applies the staged rows by the fast `anti-join` path; if a concurrent `recordSales` or import stored
  * one of the same transaction ids meanwhile, undoes that attempt and applies by `on-conflict`.
  */
-async function applyStagedRows(client: pg.Client, sql: SqlRunner, source: string, table: string) {
-  const rowsSql = `SELECT category, day, amount, txn FROM ${table}`;
+async function applyStagedRows(client: pg.Client, sql: SqlRunner, source: string, rowsSql: string) {
   await client.query('SAVEPOINT apply_anti_join');
   try {
     const applied = await applySales(sql, rowsSql, source, [], { fromTable: true, ids: 'anti-join' });
@@ -193,16 +260,17 @@ async function applyStaged(
   client: pg.Client,
   sql: SqlRunner,
   job: ImportJob,
-  stage: StagingTable,
+  table: string,
+  rowsSql: string,
   counts: Partial<ImportResult>,
 ): Promise<ImportOutcome> {
   await client.query('BEGIN');
   try {
     // A temp table is never auto-analysed: without statistics the planner guesses its size badly.
-    await client.query(`ANALYZE ${stage.name}`);
+    await client.query(`ANALYZE ${table}`);
     // Sorting and grouping a million rows in the default 4 MB spills to disk.
     await client.query(`SET LOCAL work_mem = '${APPLY_WORK_MEM}'`);
-    const applied = await applyStagedRows(client, sql, job.source, stage.name);
+    const applied = await applyStagedRows(client, sql, job.source, rowsSql);
     const result = await finishImport(sql, job.importId, {
       ...counts,
       status: 'SUCCEEDED',
