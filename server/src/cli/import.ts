@@ -32,7 +32,8 @@ function summary(outcome: ImportOutcome, id: string): string {
   if (outcome.status === 'DUPLICATE')
     return `already imported (import ${outcome.duplicateOfId ?? '?'}): nothing changed`;
   const skipped = outcome.badLineCount ? `, ${outcome.badLineCount} bad rows skipped` : '';
-  return `imported ${outcome.rowsAccepted} rows (${outcome.rowsDuplicate ?? 0} duplicates${skipped}) into ${outcome.daysTouched} days of ${outcome.categoriesTouched} categories (${outcome.categoriesAdded} new); import ${id}`;
+  const how = outcome.fastPathMiss ? `; read row by row (${outcome.fastPathMiss})` : '';
+  return `imported ${outcome.rowsAccepted} rows (${outcome.rowsDuplicate ?? 0} duplicates${skipped}) into ${outcome.daysTouched} days of ${outcome.categoriesTouched} categories (${outcome.categoriesAdded} new); import ${id}${how}`;
 }
 
 function badLinesReport(outcome: ImportOutcome): string {

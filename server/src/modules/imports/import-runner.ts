@@ -156,7 +156,12 @@ export class ImportRunner {
       }
       const final = (await imports.get(row.id))!;
       events.publish('import', toImport(final));
-      if ('outcome' in result) await this.afterImport(result.outcome.categories);
+      if ('outcome' in result) {
+        const { status, fastPath, fastPathMiss } = result.outcome;
+        // Why a large file took the slow way is the first question about its speed.
+        logger.info({ importId: row.id, status, fastPath: fastPath ?? false, fastPathMiss }, 'import ended');
+        await this.afterImport(result.outcome.categories);
+      }
       return final;
     } finally {
       fs.rmSync(file, { force: true });

@@ -33,6 +33,8 @@ export interface ImportJob {
   allowList?: string[];
   /** Recorded on the ledger row while it runs (claimedBy). */
   instanceId: string;
+  /** false: skip the fast path (benchmarks measure the careful path with it). Default true. */
+  fastPath?: boolean;
 }
 
 export interface ImportProgress {
@@ -130,7 +132,8 @@ export async function importSalesFile(
         ...(await finishImport(sql, job.importId, { status: 'DUPLICATE', duplicateOfId: duplicateOf })),
         categories: [],
       };
-    if (job.staging !== 'copy') return await importCarefully(client, sql, job, onProgress);
+    if (job.staging !== 'copy' || job.fastPath === false)
+      return await importCarefully(client, sql, job, onProgress);
     const fast = await tryFastPath(client, sql, job, onProgress);
     if ('status' in fast) return fast;
     return { ...(await importCarefully(client, sql, job, onProgress)), fastPathMiss: fast.miss };

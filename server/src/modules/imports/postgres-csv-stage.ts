@@ -151,16 +151,17 @@ export async function stageWithPostgresCsv(
   if (groups.length > MAX_DISTINCT) return miss('too many distinct dates and categories');
   const allowList = options.allowList && new Set(options.allowList);
   for (const { date, category, ok } of groups) {
-    if (!ok) return miss('an amount or transaction id needs checking row by row');
+    if (!ok) return miss('an amount or a transaction id is not plain or not valid');
     // Each distinct value through checkSale, the rules the careful path applies; taken only as written.
     if (date !== null) {
       const sale = checkSale({ date, category: 'x', amount: '0' });
-      if (Array.isArray(sale) || sale.date !== date) return miss(`date "${date}" needs checking row by row`);
+      if (Array.isArray(sale) || sale.date !== date)
+        return miss(`date "${date}" is not a plain, valid YYYY-MM-DD`);
     } else {
       const sale =
         category === null ? [] : checkSale({ date: '2000-01-01', category, amount: '0' }, { allowList });
       if (Array.isArray(sale) || sale.category !== category)
-        return miss(`category "${category}" needs checking row by row`);
+        return miss(`category "${category}" is padded, empty, too long or not allowed`);
     }
   }
   const txn = t ? `nullif(${t}, '')` : 'NULL::text';
