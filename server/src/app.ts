@@ -27,6 +27,7 @@ import { createReadScopePlugin } from './graphql/read-scope.plugin.js';
 import { createFormatError } from './graphql/errors.js';
 import { apolloLimits, LIMITS } from './graphql/limits.js';
 import { RunEventBridge } from './graphql/run-event-bridge.js';
+import { RunQueueSignal } from './training/run-queue-signal.js';
 import { RunEventHub } from './graphql/run-event-hub.js';
 import { createWsServer } from './graphql/ws-server.js';
 import { initBackend } from './ml/backend.js';
@@ -130,9 +131,24 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
       mlflowSync: options.mlflowSync,
       onModelActivated: (category) => forecasts.invalidate(category),
     });
-    const runs = train
-      ? new RunsService(db.prisma, config, sales, () => queue.notify(), queue)
-      : new RunsService(db.prisma, config, sales, () => undefined);
+    // Several processes on one Postgres: a run queued or cancelled here wakes the ones that train at once.
+    const signal =
+      db.kind === 'postgres' ? new RunQueueSignal(db.url, logger, train ? queue : undefined) : undefined;
+    const runs = new RunsService(
+      db.prisma,
+      config,
+      sales,
+      () => {
+        if (train) queue.notify();
+        signal?.queued();
+      },
+      {
+        cancel: (runId) => {
+          signal?.cancelRequested(runId);
+          return train && queue.cancel(runId);
+        },
+      },
+    );
     const salesEvents = new SalesEvents();
     const policy = new RetrainPolicy(db.prisma, config, runs);
     const importRunner = new ImportRunner({
@@ -271,6 +287,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
           })
         : undefined;
     await salesBridge?.start();
+    await signal?.start();
     if (train) await queue.start();
     timer.mark('queue');
     mlflowSync?.start();
@@ -296,6 +313,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
           await services.auth.rateLimits.close();
           await bridge?.stop();
           await salesBridge?.stop();
+          await signal?.stop();
           await db.close();
         })()),
     };

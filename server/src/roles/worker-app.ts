@@ -16,6 +16,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/load-config.js';
 import { openDatabase, type Database } from '../db/db.js';
 import { RunEventBridge } from '../graphql/run-event-bridge.js';
+import { RunQueueSignal } from '../training/run-queue-signal.js';
 import { RunEventHub } from '../graphql/run-event-hub.js';
 import { SalesStore } from '../modules/sales/sales-store.js';
 import { databaseReadinessCheck } from '../ops/database-readiness.js';
@@ -54,6 +55,7 @@ export async function buildWorkerApp(config: Config, options: BuildWorkerOptions
   });
   const hub = new RunEventHub();
   const bridge = new RunEventBridge(hub, db.url, logger);
+  let signal: RunQueueSignal | undefined;
   try {
     const metrics = createMetrics();
     metrics.setProcessRole('worker');
@@ -77,7 +79,10 @@ export async function buildWorkerApp(config: Config, options: BuildWorkerOptions
     app.get('/metrics', metrics.metricsHandler);
     const httpServer = http.createServer(app);
 
+    // API replicas signal queued runs and cancels: claimed here at once, not on the next poll.
+    signal = new RunQueueSignal(db.url, logger, queue);
     await bridge.start();
+    await signal.start();
     await queue.start();
     mlflowSync?.start();
     let stopping: Promise<void> | undefined;
@@ -100,11 +105,13 @@ export async function buildWorkerApp(config: Config, options: BuildWorkerOptions
           await mlflowSync?.stop();
           await closed;
           await bridge.stop();
+          await signal?.stop();
           await db.close();
         })()),
     };
   } catch (error) {
     await bridge.stop();
+    await signal?.stop();
     await db.close();
     throw error;
   }

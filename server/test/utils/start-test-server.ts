@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { buildApp, type App, type BuildAppOptions } from '../../src/app.js';
-import { loadConfig } from '../../src/config/load-config.js';
+import { loadConfig, type Config } from '../../src/config/load-config.js';
 import type { PrismaClient } from '../../src/generated/prisma/client.js';
 import {
   DEFAULT_CATEGORY_PROFILES,
@@ -27,6 +27,8 @@ export interface TestServer {
   /** A client on the server's database, for asserting what was (not) written. */
   prisma: PrismaClient;
   dbKind: TestDatabaseKind;
+  /** The configuration it runs on (to start a worker on the same database and project). */
+  config: Config;
   dispose(): Promise<void>;
 }
 
@@ -40,6 +42,8 @@ export interface TestServerOptions {
   /** More keys of the `data:` section, as YAML lines indented by two spaces. */
   dataConfig?: string;
   queue?: { pollMs?: number; staleMs?: number };
+  /** false: an API-only replica (ROLE=api: queues runs, never trains them). @default true */
+  train?: boolean;
   /** Turns MLflow tracking on (mlflow.enabled true) against this tracking URI, e.g. a fake MLflow's. */
   mlflowTrackingUri?: string;
   /** MLflow sync timings. @default poll 100 ms, backoff 50 ms doubling up to 400 ms */
@@ -115,6 +119,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     app = await buildApp(config, {
       logger: pino({ level: 'silent' }),
       queue: options.queue ?? { pollMs: 200 },
+      train: options.train,
       mlflowSync: options.mlflowSync ?? { pollMs: 100, backoff: { baseMs: 50, maxMs: 400 } },
     });
     const { url } = await app.start(0, '127.0.0.1');
@@ -126,6 +131,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       dataDir: config.dataDir,
       prisma: database?.prisma ?? app.services.db.prisma,
       dbKind,
+      config,
       dispose,
     };
   } catch (error) {
