@@ -281,10 +281,19 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     await bridge?.start();
     const salesBridge =
       db.kind === 'postgres'
-        ? new SalesEventBridge(salesEvents, db.url, logger, async (id) => {
-            const row = await imports.get(id);
-            return row && toImport(row);
-          })
+        ? new SalesEventBridge(
+            salesEvents,
+            db.url,
+            logger,
+            async (id) => {
+              const row = await imports.get(id);
+              return row && toImport(row);
+            },
+            async (since) => ({
+              sales: await sales.changedSince(since),
+              imports: (await imports.changedSince(since)).map(toImport),
+            }),
+          )
         : undefined;
     await salesBridge?.start();
     await signal?.start();

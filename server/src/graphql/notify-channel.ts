@@ -22,8 +22,11 @@ export interface NotifyChannelOptions {
   what: string;
   /** A message another process sent (parsed JSON, without the sender id). */
   onMessage: (message: Record<string, unknown>) => void;
-  /** The LISTEN connection is back after an outage: messages sent meanwhile were missed. */
-  onReconnected?: () => void;
+  /**
+   * The LISTEN connection is back after an outage: messages sent meanwhile were missed.
+   * @param lostAt - when this process noticed the connection was gone (its own clock)
+   */
+  onReconnected?: (lostAt: Date) => void;
   /** Messages kept while NOTIFY fails; beyond it the oldest is dropped (and logged). @default 10000 */
   maxQueued?: number;
 }
@@ -34,6 +37,7 @@ export class NotifyChannel {
   private listener?: pg.Client;
   private sender?: pg.Pool;
   private reconnectTimer?: NodeJS.Timeout;
+  private lostAt = new Date();
   private stopped = false;
   /** Serialised messages waiting for NOTIFY, oldest first. */
   private readonly outbox: string[] = [];
@@ -102,6 +106,7 @@ export class NotifyChannel {
   private lost(client: pg.Client, error: Error): void {
     if (this.stopped || client !== this.listener) return;
     this.listener = undefined;
+    this.lostAt = new Date();
     void client.end().catch(() => undefined);
     this.outage.failed(error);
     this.reconnect(1);
@@ -114,7 +119,7 @@ export class NotifyChannel {
           () => {
             if (this.stopped) return void this.listener?.end().catch(() => undefined);
             this.outage.recovered();
-            this.options.onReconnected?.();
+            this.options.onReconnected?.(this.lostAt);
           },
           (error: unknown) => {
             if (this.stopped) return;

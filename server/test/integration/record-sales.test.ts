@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { SalesStore } from '../../src/modules/sales/sales-store.js';
 import { gql as gqlAs, startTestServer, type TestServer } from '../utils/start-test-server.js';
 import { dayTotal, salesSnapshot } from '../utils/sales-snapshot.js';
 import { collect, createWsTestClient } from '../utils/ws-test-client.js';
@@ -62,6 +63,18 @@ describe.each(['postgres', 'embedded'] as const)('recordSales (%s)', (dbKind) =>
       '{ categories(search: "gard") { name days total } }',
     );
     expect(categories.data!.categories).toEqual([{ name: 'Garden', days: 3, total: 12 }]);
+  });
+
+  it('should list the categories changed since a moment (what salesUpdated re-reads after an outage)', async () => {
+    const store = new SalesStore(server.prisma);
+    const [row] = await server.prisma.$queryRaw<{ now: Date }[]>`SELECT now() AS now`;
+    const before = row!.now;
+    const res = await record([{ date: '2025-02-01', category: 'Pond', amount: 3 }]);
+    expect(res.errors).toBeUndefined();
+    expect(await store.changedSince(before)).toEqual([
+      { name: 'Pond', added: false, firstDate: '2025-02-01', lastDate: '2025-02-01', days: 1 },
+    ]);
+    expect(await store.changedSince(new Date(Date.now() + 60_000))).toEqual([]);
   });
 
   it('should sum concurrent calls on the same category and day', async () => {

@@ -63,6 +63,14 @@ export class ImportsService {
     });
   }
 
+  /** Imports running now, or finished at or after `since` (re-read after an event outage). */
+  changedSince(since: Date): Promise<ImportRow[]> {
+    return this.prisma.salesImport.findMany({
+      where: { OR: [{ status: 'RUNNING' }, { finishedAt: { gte: since } }] },
+      orderBy: { createdAt: 'asc' },
+    });
+  }
+
   /** An import, or null (also for an id that is not a UUID). */
   get(id: string): Promise<ImportRow | null> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return Promise.resolve(null);

@@ -14,6 +14,15 @@ const change = (days: number): CategoryChange => ({
   days,
 });
 
+/** `promise`, or a failure after 30 s (the reconnect takes a few seconds at most). */
+const within = <T>(promise: Promise<T>) =>
+  Promise.race([
+    promise,
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error('nothing arrived within 30 s')), 30_000),
+    ),
+  ]);
+
 // A cluster of the test's own: it is restarted to play an outage.
 describe('SalesEventBridge', () => {
   let cluster: ThrowawayPostgres;
@@ -69,6 +78,39 @@ describe('SalesEventBridge', () => {
     } finally {
       await live.return?.();
       await Promise.all(bridges.map((b) => b.stop()));
+    }
+  }, 90_000);
+
+  it('should re-read what changed while its LISTEN connection was down, once it is back', async () => {
+    const logger = pino({ level: 'silent' });
+    const events = new SalesEvents();
+    const asked: Date[] = [];
+    const missed = change(42);
+    const bridge = new SalesEventBridge(
+      events,
+      cluster.adminUrl,
+      logger,
+      async () => null,
+      async (since) => {
+        asked.push(since);
+        return { sales: [missed], imports: [{ id: 'i-1', status: 'SUCCEEDED' }] };
+      },
+    );
+    await bridge.start();
+    const [sales, imports] = [events.subscribe('sales'), events.subscribe('import')];
+    try {
+      const stoppedAt = Date.now();
+      await cluster.stop('fast');
+      await cluster.start();
+      expect((await within(sales.next())).value).toEqual(missed);
+      expect((await within(imports.next())).value).toEqual({ id: 'i-1', status: 'SUCCEEDED' });
+      expect(asked).toHaveLength(1);
+      // From before the outage was noticed: changes just before the connection's error are included.
+      expect(asked[0]!.getTime()).toBeLessThan(stoppedAt);
+    } finally {
+      await sales.return?.();
+      await imports.return?.();
+      await bridge.stop();
     }
   }, 90_000);
 });

@@ -6,6 +6,7 @@
  */
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { fromDayNumber, type DailySeries } from '../../ml/data/daily-series.js';
+import type { CategoryChange } from './apply-sales.js';
 
 /** What training jobs and forecasts read: a category's whole daily series, or null when it has no sales. */
 export interface DailySeriesReader {
@@ -110,6 +111,15 @@ export class SalesStore implements DailySeriesReader {
   /** The whole zero-filled series (training jobs). */
   dailySeries(category: string): Promise<DailySeries | null> {
     return this.seriesBetween(category);
+  }
+
+  /** Categories with sales whose data changed at or after `since` (what `salesUpdated` would have said). */
+  async changedSince(since: Date): Promise<CategoryChange[]> {
+    const rows = await this.prisma.$queryRaw<CategoryChange[]>`
+      SELECT "name", false AS "added", "firstDay"::text AS "firstDate", "lastDay"::text AS "lastDate",
+             ("lastDay" - "firstDay" + 1) AS "days"
+        FROM "SalesCategory" WHERE "updatedAt" >= ${since} AND "lastDay" IS NOT NULL ORDER BY "name"`;
+    return rows.filter((row) => this.isAllowed(row.name));
   }
 
   /** True when no sale and no import was ever stored (the configured CSV then seeds it). */
