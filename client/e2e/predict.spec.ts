@@ -58,6 +58,14 @@ test.describe('predict', () => {
     // An unknown ?category= falls back to the first category, as the full list did.
     await page.goto(url('/predict?category=No%20such%20category'));
     await expect(picker).toHaveValue(first.data!.categoriesConnection.edges[0]!.node.name);
+    await pickCategory(page, 'Clothing');
+    await expect(picker).toHaveValue('Clothing');
+    // Clothing has a model once the train or models spec has run.
+    await expect(
+      page
+        .getByText('No model for Clothing yet')
+        .or(page.getByRole('heading', { name: 'Recent sales of Clothing' })),
+    ).toBeVisible();
     await pickCategory(page, 'Beauty');
     await expect(picker).toHaveValue('Beauty');
     await expect(page.getByText(/^Model [0-9a-f]{8} · window 14 days$/)).toBeVisible();

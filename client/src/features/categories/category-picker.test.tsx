@@ -73,5 +73,9 @@ describe('CategoryPicker with an "all" entry', () => {
     fireEvent.keyDown(input, { key: 'ArrowDown' });
     fireEvent.keyDown(input, { key: 'Enter' });
     expect(onChange).toHaveBeenCalledWith(expect.objectContaining({ name: 'Beauty' }));
+    // The focus stays in the input with the list closed; a click opens it again.
+    expect(screen.queryByRole('listbox')).toBeNull();
+    fireEvent.click(input);
+    expect(screen.getByRole('listbox')).toBeTruthy();
   });
 });

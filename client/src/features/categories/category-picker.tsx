@@ -93,6 +93,8 @@ export function CategoryPicker({
         placeholder={placeholder}
         value={open ? text : value || (allLabel ?? '')}
         onFocus={() => setOpen(true)}
+        // A pick leaves the focus here with the list closed: a click must open it again.
+        onClick={() => setOpen(true)}
         onBlur={close}
         onChange={(e) => {
           setText(e.target.value);
