@@ -175,7 +175,9 @@ test.describe('train', () => {
     } finally {
       for (const id of ids)
         await gql(env.api, 'mutation ($id: ID!) { cancelRun(id: $id) { id } }', { id }, env.apiKey);
-      for (const id of ids) expect(await waitForRun(env.api, id, { apiKey: env.apiKey })).toBe('CANCELLED');
+      // CANCELLED, or FAILED at once for a category the import spec added with too few days for a window.
+      for (const id of ids)
+        expect(['CANCELLED', 'FAILED']).toContain(await waitForRun(env.api, id, { apiKey: env.apiKey }));
     }
   });
 });
