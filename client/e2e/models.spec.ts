@@ -6,6 +6,7 @@
  */
 import { gql } from './support/api';
 import { env, expect, screenshot, test } from './support/fixtures';
+import { pickCategory } from './support/picker';
 import { signIn, USERS } from './support/users';
 
 type Versions = { modelVersions: { id: string; active: boolean; champion: boolean; family: string }[] };
@@ -25,7 +26,7 @@ test.describe('models', () => {
     url,
   }) => {
     await page.goto(url('/train'));
-    await page.getByLabel('Clothing').check();
+    await pickCategory(page, 'Clothing', 'Add a category');
     await expect(page.getByLabel('Model')).toHaveValue('AUTO');
     await page.getByLabel('Epochs (1–1000)').fill('2');
     await page.getByRole('button', { name: 'Start training' }).click();

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { env, expect, test } from './support/fixtures';
+import { pickCategory } from './support/picker';
 import { freePort, type Started } from './support/processes';
 import { baseEnv, startApi, startWeb } from './support/stack';
 
@@ -59,7 +60,7 @@ test('should work without sign-in and stream a run over a WebSocket without a ti
   await page.goto(`${webUrl}/train`);
   await expect(page).toHaveURL(`${webUrl}/train`);
   await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
-  await page.getByLabel('Beauty').check();
+  await pickCategory(page, 'Beauty', 'Add a category');
   await page.getByRole('button', { name: 'Start training' }).click();
   const card = page.getByTestId('run-card');
   await expect(card.getByTestId('run-status')).toHaveAttribute('data-status', 'SUCCEEDED', {

@@ -1,4 +1,6 @@
-import { expect, screenshot, test } from './support/fixtures';
+import { gql } from './support/api';
+import { env, expect, screenshot, test } from './support/fixtures';
+import { pickCategory } from './support/picker';
 
 test.describe('predict', () => {
   test('should draw and list a forecast after the recent history', async ({ page, url }) => {
@@ -38,7 +40,36 @@ test.describe('predict', () => {
       await screenshot(page, 'predict-no-model');
       await page.getByRole('link', { name: 'Train Clothing' }).click();
       await expect(page).toHaveURL(/\/train\?category=Clothing/);
-      await expect(page.getByLabel('Clothing')).toBeChecked();
+      await expect(page.getByRole('list', { name: 'Categories to train' })).toHaveText('Clothing×');
     }
+  });
+
+  test('should start on the first category by name and forecast another one picked in the catalogue', async ({
+    page,
+    url,
+  }) => {
+    const first = await gql<{ categoriesConnection: { edges: { node: { name: string } }[] } }>(
+      env.api,
+      '{ categoriesConnection(first: 1) { edges { node { name } } } }',
+      {},
+      env.apiKey,
+    );
+    const picker = page.getByRole('combobox', { name: 'Category' });
+    // An unknown ?category= falls back to the first category, as the full list did.
+    await page.goto(url('/predict?category=No%20such%20category'));
+    await expect(picker).toHaveValue(first.data!.categoriesConnection.edges[0]!.node.name);
+    await pickCategory(page, 'Clothing');
+    await expect(picker).toHaveValue('Clothing');
+    // Clothing has a model once the train or models spec has run.
+    await expect(
+      page
+        .getByText('No model for Clothing yet')
+        .or(page.getByRole('heading', { name: 'Recent sales of Clothing' })),
+    ).toBeVisible();
+    await pickCategory(page, 'Beauty');
+    await expect(picker).toHaveValue('Beauty');
+    await expect(page.getByText(/^Model [0-9a-f]{8} · window 14 days$/)).toBeVisible();
+    await expect(page.getByTestId('window-editor').getByRole('textbox')).toHaveCount(14);
+    await expect(page.getByRole('heading', { name: 'Recent sales of Beauty' })).toBeVisible();
   });
 });

@@ -1,4 +1,5 @@
 import { env, expect, screenshot, test } from './support/fixtures';
+import { pickCategory } from './support/picker';
 
 test.describe('runs', () => {
   test('should list the finished run with its metrics against the baselines', async ({ page, url }) => {
@@ -14,7 +15,16 @@ test.describe('runs', () => {
     await expect(page).toHaveURL(/status=FAILED/);
     await expect(page.getByText('No run matches these filters.')).toBeVisible();
     await page.getByRole('combobox', { name: 'Status' }).selectOption('SUCCEEDED');
-    await page.getByRole('combobox', { name: 'Category' }).selectOption('Beauty');
+    await pickCategory(page, 'Beauty');
+    await expect(page).toHaveURL(/category=Beauty/);
+    await expect(row).toBeVisible();
+    await expect(page.getByTestId('run-row').filter({ hasNotText: 'Beauty' })).toHaveCount(0);
+    // Back to every category: the picker's first entry while nothing is typed.
+    const picker = page.getByRole('combobox', { name: 'Category' });
+    await picker.click();
+    await page.getByRole('option', { name: 'All categories' }).click();
+    await expect(picker).toHaveValue('All categories');
+    await expect(page).not.toHaveURL(/category=/);
     await expect(row).toBeVisible();
     await screenshot(page, 'runs', { phone: true });
   });

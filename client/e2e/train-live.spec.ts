@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { gql, waitForRun } from './support/api';
 import { env, expect, screenshot, test } from './support/fixtures';
+import { pickCategory } from './support/picker';
 import { readMarks, readStoredTimes, summarizeLatency, type EpochLatency } from './support/latency';
 
 /** Epochs of the measured run: 3 in the e2e suite, more for `npm run bench:web`. */
@@ -43,7 +44,8 @@ test.describe('train', () => {
   }) => {
     test.setTimeout(Math.max(180_000, EPOCHS * 10_000));
     await page.goto(url('/train'));
-    await page.getByLabel('Clothing').check();
+    await pickCategory(page, 'Clothing', 'Add a category');
+    await expect(page.getByRole('list', { name: 'Categories to train' })).toHaveText('Clothing×');
     await page.getByLabel(/^Epochs/).fill(String(EPOCHS));
     // Small batches make each epoch take a while, so the points arrive one by one.
     await page.getByLabel(/^Batch size/).fill('4');
@@ -122,5 +124,60 @@ test.describe('train', () => {
     await page.getByRole('button', { name: 'Start training' }).click();
     await expect(page.getByText('Pick at least one category.')).toBeVisible();
     await expect(page.getByLabel(/^Epochs/)).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  test('should add and remove picked categories as chips, keeping each once', async ({ page, url }) => {
+    await page.goto(url('/train'));
+    const chips = page.getByRole('list', { name: 'Categories to train' }).getByRole('listitem');
+    await pickCategory(page, 'Clothing', 'Add a category');
+    await pickCategory(page, 'Beauty', 'Add a category');
+    await pickCategory(page, 'Clothing', 'Add a category');
+    await expect(chips).toHaveText(['Clothing×', 'Beauty×']);
+    await page.getByRole('button', { name: 'Remove Clothing' }).click();
+    await expect(chips).toHaveText(['Beauty×']);
+    await screenshot(page, 'train-picked');
+  });
+
+  test('should train every category with the window asked for when All categories is checked', async ({
+    page,
+    url,
+  }) => {
+    const catalogue = await gql<{ categoriesConnection: { totalCount: number } }>(
+      env.api,
+      '{ categoriesConnection(first: 1) { totalCount } }',
+      {},
+      env.apiKey,
+    );
+    const count = catalogue.data!.categoriesConnection.totalCount;
+    await page.goto(url('/train'));
+    await page.getByLabel(`All categories (${count})`).check();
+    // One run per category (trainAll), however many: no list to pick from.
+    await expect(page.getByRole('combobox', { name: 'Add a category' })).toHaveCount(0);
+    await page.getByLabel('Model').selectOption('CNN_LSTM');
+    // Long enough that no run ends (and changes a category's model) before it is cancelled below.
+    await page.getByLabel(/^Epochs/).fill('500');
+    await page.getByLabel(/^Batch size/).fill('1');
+    await page.getByLabel(/^Window/).fill('14');
+    await page.getByRole('button', { name: 'Start training' }).click();
+    await expect(page).toHaveURL(/runs=/);
+    const ids = runIdsFromUrl(page);
+    expect(ids).toHaveLength(Math.min(count, 20)); // a card each for the first 20
+    try {
+      for (const id of ids)
+        await expect(page.locator(`[data-testid="run-card"][data-run-id="${id}"]`)).toBeVisible();
+      const run = await gql<{ run: { hyperparameters: { windowSize: number; epochs: number } } }>(
+        env.api,
+        'query ($id: ID!) { run(id: $id) { hyperparameters } }',
+        { id: ids[0] },
+        env.apiKey,
+      );
+      expect(run.data!.run.hyperparameters).toMatchObject({ windowSize: 14, epochs: 500 });
+    } finally {
+      for (const id of ids)
+        await gql(env.api, 'mutation ($id: ID!) { cancelRun(id: $id) { id } }', { id }, env.apiKey);
+      // CANCELLED, or FAILED at once for a category the import spec added with too few days for a window.
+      for (const id of ids)
+        expect(['CANCELLED', 'FAILED']).toContain(await waitForRun(env.api, id, { apiKey: env.apiKey }));
+    }
   });
 });

@@ -317,6 +317,8 @@ export type Query = {
   categories: Array<Category>;
   /** Categories, paged with cursors (for large catalogues). */
   categoriesConnection: CategoryConnection;
+  /** One category by its exact name (within data.categories when set); null when there is none. */
+  category: Maybe<Category>;
   import: Maybe<Import>;
   /** CSV imports, newest first. */
   imports: ImportConnection;
@@ -341,6 +343,10 @@ export type QueryCategoriesConnectionArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<CategoryOrder>;
   search?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type QueryCategoryArgs = {
+  name: Scalars['String']['input'];
 };
 
 export type QueryImportArgs = {
@@ -501,6 +507,8 @@ export type TrainAllInput = {
   learningRate?: InputMaybe<Scalars['Float']['input']>;
   /** AUTO: fit every enabled family, backtest them, activate the best; or one family. */
   model?: InputMaybe<ModelFamily>;
+  /** Days per input window, 7–365. */
+  windowSize?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Which categories to train, with optional overrides. */

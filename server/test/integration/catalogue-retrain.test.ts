@@ -46,6 +46,33 @@ describe('category catalogue and retrain policy', () => {
     expect(list.data!.categories).toEqual([{ name: 'Shop 3' }]); // newest first, ties by name (descending): Shop 4, Shop 3, …
   });
 
+  it('should find one category by its exact name, and null for a part of a name or another case', async () => {
+    const rows = [7, 8].map((amount, i) => ({ date: '2025-02-0' + (i + 1), category: 'Lookup', amount }));
+    rows.push({ date: '2025-02-01', category: 'Lookup Extra', amount: 1 });
+    expect((await gql(server, RECORD, { rows })).errors).toBeUndefined();
+    type One = {
+      category: { name: string; total: number; days: number; lastDate: string; activeModel: null } | null;
+    };
+    const one = (name: string) =>
+      gql<One>(
+        server,
+        'query ($n: String!) { category(name: $n) { name total days lastDate activeModel { id } } }',
+        {
+          n: name,
+        },
+      );
+    expect((await one('Lookup')).data!.category).toEqual({
+      name: 'Lookup',
+      total: 15,
+      days: 2,
+      lastDate: '2025-02-02',
+      activeModel: null,
+    });
+    expect((await one('Lookup Extra')).data!.category?.total).toBe(1);
+    expect((await one('Look')).data!.category).toBeNull(); // a substring is a search, not a name
+    expect((await one('lookup')).data!.category).toBeNull();
+  });
+
   it('should count new days past the active model and queue a retrain once there are 7, skipping a queued category', async () => {
     await trainAndWait(server, 'Beauty', 1);
     const read = () =>
@@ -101,5 +128,10 @@ describe('the data.categories allow-list', () => {
     });
     const list = await gql<{ categories: { name: string }[] }>(server, '{ categories { name } }');
     expect(list.data!.categories.map((c) => c.name)).toEqual(['Beauty', 'Clothing', 'Toys']);
+    const one = await gql<{ toys: unknown; garden: unknown }>(
+      server,
+      '{ toys: category(name: "Toys") { name days lastDate } garden: category(name: "Garden") { name } }',
+    );
+    expect(one.data).toEqual({ toys: { name: 'Toys', days: 0, lastDate: null }, garden: null }); // allowed, no sales yet
   });
 });

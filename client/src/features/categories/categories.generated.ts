@@ -7,17 +7,19 @@ export type Incremental<T> =
 import type * as Types from '../../types.generated.js';
 
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
-export type GetCategoriesQueryVariables = Exact<{ [key: string]: never }>;
+export type GetCategoryQueryVariables = Exact<{
+  name: string;
+}>;
 
-export type GetCategoriesQuery = {
-  categories: Array<{
+export type GetCategoryQuery = {
+  category: {
     name: string;
     days: number;
     firstDate: string | null;
     lastDate: string | null;
     total: number;
     activeModel: { id: string; windowSize: number; createdAt: string } | null;
-  }>;
+  } | null;
 };
 
 export type GetCategoryPageQueryVariables = Exact<{
@@ -34,19 +36,33 @@ export type GetCategoryPageQuery = {
   };
 };
 
-export const GetCategoriesDocument = {
+export const GetCategoryDocument = {
   kind: 'Document',
   definitions: [
     {
       kind: 'OperationDefinition',
       operation: 'query',
-      name: { kind: 'Name', value: 'GetCategories' },
+      name: { kind: 'Name', value: 'GetCategory' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'name' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
       selectionSet: {
         kind: 'SelectionSet',
         selections: [
           {
             kind: 'Field',
-            name: { kind: 'Name', value: 'categories' },
+            name: { kind: 'Name', value: 'category' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'name' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'name' } },
+              },
+            ],
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
@@ -74,7 +90,7 @@ export const GetCategoriesDocument = {
       },
     },
   ],
-} as unknown as DocumentNode<GetCategoriesQuery, GetCategoriesQueryVariables>;
+} as unknown as DocumentNode<GetCategoryQuery, GetCategoryQueryVariables>;
 export const GetCategoryPageDocument = {
   kind: 'Document',
   definitions: [

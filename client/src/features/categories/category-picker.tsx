@@ -1,9 +1,10 @@
 'use client';
 /**
- * The explorer's category picker for catalogues of thousands: a combobox whose list searches the API
- * (`categoriesConnection`, debounced) a page at a time, with "Show more" for the next page. Keyboard:
- * type to search, arrows to move, Enter to pick, Escape to close (picker-keys.ts). The input shows the
- * picked name while closed.
+ * The category picker for catalogues of thousands (explorer, models, predict, train, runs): a combobox whose
+ * list searches the API (`categoriesConnection`, debounced) a page at a time, with "Show more" for the next
+ * page. Keyboard: type to search, arrows to move, Enter to pick, Escape to close (picker-keys.ts). The input
+ * shows the picked name while closed. With `allLabel` (a filter), the list starts with that entry while no
+ * search is typed, and picking it calls `onPickAll`; an empty `value` then shows `allLabel`.
  */
 import { useQuery } from '@apollo/client/react';
 import { useId, useState } from 'react';
@@ -22,11 +23,19 @@ export function CategoryPicker({
   value,
   onChange,
   label = 'Category',
+  allLabel,
+  onPickAll,
+  placeholder = 'Search categories',
 }: {
   id: string;
+  /** The picked name ('' for none). */
   value: string;
   onChange: (category: PickedCategory) => void;
   label?: string;
+  /** A first entry meaning "no category" (e.g. "All categories"). */
+  allLabel?: string;
+  onPickAll?: () => void;
+  placeholder?: string;
 }) {
   const listId = useId();
   const [open, setOpen] = useState(false);
@@ -39,6 +48,9 @@ export function CategoryPicker({
   });
   const connection = page.data?.categoriesConnection ?? page.previousData?.categoriesConnection;
   const options = connection?.edges.map((e) => e.node) ?? [];
+  // The "all" entry is option 0 when shown; category options follow it.
+  const allShown = allLabel !== undefined && !text.trim();
+  const first = allShown ? 1 : 0;
   const close = () => {
     setOpen(false);
     setActive(-1);
@@ -47,6 +59,12 @@ export function CategoryPicker({
   const pick = (category: PickedCategory) => {
     onChange(category);
     close();
+  };
+  const pickAt = (index: number) => {
+    if (index < first) {
+      onPickAll?.();
+      close();
+    } else pick(options[index - first]!);
   };
   const more = () =>
     void page.fetchMore({
@@ -72,9 +90,11 @@ export function CategoryPicker({
         aria-expanded={open}
         aria-controls={listId}
         aria-activedescendant={open && active >= 0 ? optionId(active) : undefined}
-        placeholder="Search categories"
-        value={open ? text : value}
+        placeholder={placeholder}
+        value={open ? text : value || (allLabel ?? '')}
         onFocus={() => setOpen(true)}
+        // A pick leaves the focus here with the list closed: a click must open it again.
+        onClick={() => setOpen(true)}
         onBlur={close}
         onChange={(e) => {
           setText(e.target.value);
@@ -82,7 +102,7 @@ export function CategoryPicker({
           setActive(-1);
         }}
         onKeyDown={(e) => {
-          const action = pickerKey(e.key, active, options.length);
+          const action = pickerKey(e.key, active, first + options.length);
           if (action.kind === 'none') return;
           e.preventDefault();
           if (action.kind === 'close') close();
@@ -90,18 +110,31 @@ export function CategoryPicker({
             setOpen(true);
             setActive(action.index);
             document.getElementById(optionId(action.index))?.scrollIntoView({ block: 'nearest' });
-          } else pick(options[action.index]!);
+          } else pickAt(action.index);
         }}
       />
       {open && (
         <div className="picker-popup">
           <ul id={listId} role="listbox" aria-label={`${label} options`}>
+            {allShown && (
+              <li
+                id={optionId(0)}
+                role="option"
+                aria-selected={active === 0}
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  pickAt(0);
+                }}
+              >
+                {allLabel}
+              </li>
+            )}
             {options.map((c, i) => (
               <li
                 key={c.name}
-                id={optionId(i)}
+                id={optionId(first + i)}
                 role="option"
-                aria-selected={i === active}
+                aria-selected={first + i === active}
                 // mousedown, not click: the input's blur would close the list first.
                 onMouseDown={(e) => {
                   e.preventDefault();

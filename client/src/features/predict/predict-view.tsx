@@ -3,16 +3,17 @@
  * Predict (`/predict`): the category's last window of daily sales, prefilled and editable, a horizon, and
  * the forecast with its interval drawn after the recent history and listed as numbers. States: no model yet
  * (link to /train), bad input by field (checked here first, then the API's BAD_USER_INPUT), API errors.
+ * The category is searched in the catalogue (CategoryPicker); only the picked one's details are read.
  */
 import { useMutation, useQuery } from '@apollo/client/react';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Empty, ErrorState, Loading } from '@/components/states';
 import { addDays } from '@/lib/dates';
 import { errorCode, fieldErrors } from '@/lib/errors';
-import { GetCategoriesDocument } from '../categories/categories.generated';
-import { CategorySelect } from '../categories/category-select';
+import { GetCategoryDocument, GetCategoryPageDocument } from '../categories/categories.generated';
+import { CategoryPicker } from '../categories/category-picker';
 import { ForecastChart } from '@/components/lazy-charts';
 import { toForecastChartData, toForecastRows } from './forecast-data';
 import { ForecastTable } from './forecast-table';
@@ -25,12 +26,22 @@ const EXTRA_HISTORY_DAYS = 46;
 
 export function PredictView() {
   const params = useSearchParams();
+  // The picked name (from ?category= at first); null: the catalogue's first category by name.
+  const [picked, setPicked] = useState<string | null>(params.get('category') || null);
+  const first = useQuery(GetCategoryPageDocument, { variables: { first: 1 }, skip: picked !== null });
+  const category = picked ?? first.data?.categoriesConnection.edges[0]?.node.name ?? '';
   // A model trained since the last visit must show up: always ask the API, answer from the cache meanwhile.
-  const categories = useQuery(GetCategoriesDocument, { fetchPolicy: 'cache-and-network' });
-  const [picked, setPicked] = useState(params.get('category') ?? '');
-  const list = categories.data?.categories ?? [];
-  const category = list.some((c) => c.name === picked) ? picked : (list[0]?.name ?? '');
-  const current = list.find((c) => c.name === category);
+  const details = useQuery(GetCategoryDocument, {
+    variables: { name: category },
+    skip: !category,
+    fetchPolicy: 'cache-and-network',
+  });
+  const current = details.data?.category ?? null;
+  // A ?category= that names no category falls back to the first one, as the full list did.
+  const unknown = picked !== null && details.data !== undefined && details.data.category === null;
+  useEffect(() => {
+    if (unknown) setPicked(null);
+  }, [unknown]);
   const windowSize = current?.activeModel?.windowSize ?? 0;
   const lastDate = current?.lastDate ?? null;
   const recent = useQuery(GetRecentSeriesDocument, {
@@ -42,22 +53,33 @@ export function PredictView() {
     skip: !current || !windowSize || !lastDate,
   });
 
-  if (categories.error)
-    return <ErrorState error={categories.error} onRetry={() => void categories.refetch()} />;
-  if (categories.loading && !categories.data) return <Loading label="Loading categories…" />;
-  if (!list.length) return <Empty>No categories are configured.</Empty>;
+  if (first.error) return <ErrorState error={first.error} onRetry={() => void first.refetch()} />;
+  if (!category)
+    return first.loading || picked !== null ? (
+      <Loading label="Loading categories…" />
+    ) : (
+      <Empty>No categories are configured.</Empty>
+    );
 
   return (
     <>
       <div className="controls panel">
-        <CategorySelect id="predict-category" categories={list} value={category} onChange={setPicked} />
+        <CategoryPicker id="predict-category" value={category} onChange={(c) => setPicked(c.name)} />
         {current?.activeModel && (
           <p className="hint">
             Model {current.activeModel.id.slice(0, 8)} · window {current.activeModel.windowSize} days
           </p>
         )}
       </div>
-      {!current?.activeModel ? (
+      {details.error ? (
+        <ErrorState error={details.error} onRetry={() => void details.refetch()} />
+      ) : !current ? (
+        details.loading ? (
+          <Loading label={`Loading ${category}…`} />
+        ) : (
+          <Empty>There is no category named {category}.</Empty>
+        )
+      ) : !current.activeModel ? (
         <NoModel category={category} />
       ) : recent.error ? (
         <ErrorState error={recent.error} onRetry={() => void recent.refetch()} />

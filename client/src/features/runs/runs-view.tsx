@@ -1,7 +1,7 @@
 'use client';
 /**
- * Runs (`/runs`): newest first, filtered by category and status (kept in the URL), paged by cursor
- * (`after` = the previous page's endCursor; a stack of cursors gives "Previous").
+ * Runs (`/runs`): newest first, filtered by category (searched in the catalogue) and status (kept in the
+ * URL), paged by cursor (`after` = the previous page's endCursor; a stack of cursors gives "Previous").
  */
 import { useQuery } from '@apollo/client/react';
 import Link from 'next/link';
@@ -9,8 +9,7 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { Empty, ErrorState, Loading } from '@/components/states';
 import type { RunStatus } from '@/types.generated';
-import { GetCategoriesDocument } from '../categories/categories.generated';
-import { CategorySelect } from '../categories/category-select';
+import { CategoryPicker } from '../categories/category-picker';
 import { GetRunsDocument } from './runs.generated';
 import { RunsTable } from './runs-table';
 
@@ -49,7 +48,6 @@ export function RunsView() {
     if (search !== window.location.search.replace(/^\?/, ''))
       router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false });
   }, [category, status, cursors, pathname, router]);
-  const categories = useQuery(GetCategoriesDocument);
   const runs = useQuery(GetRunsDocument, {
     // Unset filters are left out, not sent as null: the API reads an explicit null `category` as a filter value.
     variables: {
@@ -66,12 +64,12 @@ export function RunsView() {
   return (
     <>
       <form className="controls panel" aria-label="Filter runs" onSubmit={(e) => e.preventDefault()}>
-        <CategorySelect
+        <CategoryPicker
           id="runs-category"
-          categories={categories.data?.categories ?? []}
           value={category}
           allLabel="All categories"
-          onChange={(value) => setFilters((f) => ({ ...f, category: value, cursors: [] }))}
+          onPickAll={() => setFilters((f) => ({ ...f, category: '', cursors: [] }))}
+          onChange={(c) => setFilters((f) => ({ ...f, category: c.name, cursors: [] }))}
         />
         <div className="field">
           <label htmlFor="runs-status">Status</label>

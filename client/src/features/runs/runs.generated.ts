@@ -13,6 +13,22 @@ export type ModelFamily = 'ARIMA' | 'AUTO' | 'CNN_LSTM' | 'ETS' | 'MSTL' | 'PROP
 /** QUEUED → RUNNING → SUCCEEDED | FAILED | CANCELLED (a QUEUED run can also be CANCELLED). */
 export type RunStatus = 'CANCELLED' | 'FAILED' | 'QUEUED' | 'RUNNING' | 'SUCCEEDED';
 
+/** Hyperparameter overrides shared by train and trainAll; unset means config.yaml. */
+export type TrainAllInput = {
+  /** 1–4096. */
+  batchSize?: number | null | undefined;
+  /** 1–1000. */
+  epochs?: number | null | undefined;
+  /** MLflow experiment; default training.experiment_name. */
+  experimentName?: string | null | undefined;
+  /** > 0 and ≤ 1. */
+  learningRate?: number | null | undefined;
+  /** AUTO: fit every enabled family, backtest them, activate the best; or one family. */
+  model?: ModelFamily | null | undefined;
+  /** Days per input window, 7–365. */
+  windowSize?: number | null | undefined;
+};
+
 /** Which categories to train, with optional overrides. */
 export type TrainInput = {
   /** 1–4096. */
@@ -194,6 +210,33 @@ export type TrainCategoriesMutationVariables = Exact<{
 
 export type TrainCategoriesMutation = {
   train: Array<{
+    id: string;
+    category: string;
+    status: Types.RunStatus;
+    experimentName: string;
+    createdAt: string;
+    startedAt: string | null;
+    finishedAt: string | null;
+    totalEpochs: number;
+    error: string | null;
+    metrics: {
+      rmse: number;
+      mae: number;
+      mase: number | null;
+      naiveRmse: number;
+      naiveMae: number;
+      seasonalNaiveRmse: number;
+      seasonalNaiveMae: number;
+    } | null;
+  }>;
+};
+
+export type TrainAllCategoriesMutationVariables = Exact<{
+  input?: Types.TrainAllInput | null | undefined;
+}>;
+
+export type TrainAllCategoriesMutation = {
+  trainAll: Array<{
     id: string;
     category: string;
     status: Types.RunStatus;
@@ -817,6 +860,87 @@ export const TrainCategoriesDocument = {
     },
   ],
 } as unknown as DocumentNode<TrainCategoriesMutation, TrainCategoriesMutationVariables>;
+export const TrainAllCategoriesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'TrainAllCategories' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'TrainAllInput' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'trainAll' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'RunSummary' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'RunMetricsFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'RunMetrics' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'rmse' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'mae' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'mase' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'naiveRmse' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'naiveMae' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'seasonalNaiveRmse' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'seasonalNaiveMae' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'RunSummary' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'TrainingRun' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'category' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'experimentName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalEpochs' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'metrics' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'RunMetricsFields' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<TrainAllCategoriesMutation, TrainAllCategoriesMutationVariables>;
 export const CancelRunDocument = {
   kind: 'Document',
   definitions: [

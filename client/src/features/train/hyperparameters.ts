@@ -1,8 +1,12 @@
 /**
- * The train form's fields → `TrainInput`, with a message per bad field (ranges from the API's TrainInput
- * docs). Empty fields mean "the config.yaml default". Pure: unit-tested.
+ * The train form's fields → the `train` mutation's `TrainInput` (the categories picked) or `trainAll`'s
+ * `TrainAllInput` ("All categories"), with a message per bad field (ranges from the API's input docs).
+ * Empty fields mean "the config.yaml default". Pure: unit-tested.
  */
-import type { ModelFamily, TrainInput } from '@/types.generated';
+import type { ModelFamily, TrainAllInput, TrainInput } from '@/types.generated';
+
+/** Categories `train` takes at once (the API's TrainInput limit); more go through "All categories". */
+export const MAX_PICKED_CATEGORIES = 100;
 
 /** The model choices of the train form, AUTO (every enabled family, the best activated) first. */
 export const MODEL_CHOICES: readonly { value: ModelFamily; label: string }[] = [
@@ -16,7 +20,10 @@ export const MODEL_CHOICES: readonly { value: ModelFamily; label: string }[] = [
 ];
 
 export interface TrainFormValues {
+  /** The categories picked (ignored when `all`). */
   categories: readonly string[];
+  /** Every category with sales (`trainAll`), however many. @default false */
+  all?: boolean;
   /** @default "AUTO" (the API's own default for train is CNN_LSTM: the form always sends one) */
   model?: ModelFamily;
   epochs: string;
@@ -33,13 +40,18 @@ const RANGES = {
   windowSize: { min: 7, max: 365, label: 'Window size' },
 } as const;
 
+/** What the form sends: `train` for the picked categories, or `trainAll` for all of them. */
+export type TrainRequest = { all: false; input: TrainInput } | { all: true; input: TrainAllInput };
+
 export function parseTrainForm(values: TrainFormValues): {
-  input: TrainInput | null;
+  request: TrainRequest | null;
   errors: TrainFormErrors;
 } {
   const errors: TrainFormErrors = {};
-  const input: TrainInput = { categories: [...values.categories], model: values.model ?? 'AUTO' };
-  if (!values.categories.length) errors.categories = 'Pick at least one category.';
+  const input: TrainAllInput = { model: values.model ?? 'AUTO' };
+  if (!values.all && !values.categories.length) errors.categories = 'Pick at least one category.';
+  else if (!values.all && values.categories.length > MAX_PICKED_CATEGORIES)
+    errors.categories = `At most ${MAX_PICKED_CATEGORIES} categories at once; choose All categories to train more.`;
   for (const key of ['epochs', 'batchSize', 'windowSize'] as const) {
     const text = values[key].trim();
     if (!text) continue;
@@ -56,7 +68,18 @@ export function parseTrainForm(values: TrainFormValues): {
       errors.learningRate = 'Learning rate must be above 0 and at most 1.';
     else input.learningRate = n;
   }
-  return { input: Object.keys(errors).length ? null : input, errors };
+  if (Object.keys(errors).length) return { request: null, errors };
+  return {
+    request: values.all
+      ? { all: true, input }
+      : { all: false, input: { categories: [...values.categories], ...input } },
+    errors,
+  };
+}
+
+/** `names` with `name` added once, at the end (the picker's chips keep the order they were picked in). */
+export function withCategory(names: readonly string[], name: string): string[] {
+  return names.includes(name) ? [...names] : [...names, name];
 }
 
 /** `?runs=a,b` ⇄ run ids (deduplicated, order kept). */

@@ -1,7 +1,9 @@
 'use client';
 /**
  * Pick categories, the model (Auto: every family, the best kept; or one family) and hyperparameters, then
- * `train`: one run per category, returned QUEUED at once.
+ * `train`: one run per category, returned QUEUED at once. Categories are searched in the catalogue and each
+ * pick becomes a removable chip (up to 100, train's limit); "All categories" sends `trainAll` instead, one
+ * run for every category with sales, however many.
  * Field errors come from parseTrainForm first, then from the API (BAD_USER_INPUT, CONFLICT when a
  * category is already training, UNAUTHENTICATED when the web server's API_KEY is wrong).
  */
@@ -9,8 +11,19 @@ import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { ErrorState } from '@/components/states';
 import { errorCode, fieldErrors } from '@/lib/errors';
-import { TrainCategoriesDocument, type RunSummaryFragment } from '../runs/runs.generated';
-import { MODEL_CHOICES, parseTrainForm, type TrainFormErrors, type TrainFormValues } from './hyperparameters';
+import { CategoryPicker } from '../categories/category-picker';
+import {
+  TrainAllCategoriesDocument,
+  TrainCategoriesDocument,
+  type RunSummaryFragment,
+} from '../runs/runs.generated';
+import {
+  MODEL_CHOICES,
+  parseTrainForm,
+  withCategory,
+  type TrainFormErrors,
+  type TrainFormValues,
+} from './hyperparameters';
 
 const NUMBER_FIELDS = [
   { key: 'epochs', label: 'Epochs (1–1000)', mode: 'numeric' },
@@ -20,19 +33,22 @@ const NUMBER_FIELDS = [
 ] as const;
 
 export function TrainForm({
-  categories,
+  categoryCount,
   initialCategory,
   onStarted,
   disabled = false,
 }: {
-  categories: readonly string[];
+  /** Categories in the catalogue (shown beside "All categories"). */
+  categoryCount: number;
+  /** Picked at first (the page's ?category=, once known to exist). */
   initialCategory?: string;
   onStarted: (runs: RunSummaryFragment[]) => void;
   /** The viewer may not train: the form is shown but cannot be sent. */
   disabled?: boolean;
 }) {
   const [values, setValues] = useState<TrainFormValues>({
-    categories: initialCategory && categories.includes(initialCategory) ? [initialCategory] : [],
+    categories: initialCategory ? [initialCategory] : [],
+    all: false,
     model: 'AUTO',
     epochs: '',
     learningRate: '',
@@ -40,55 +56,81 @@ export function TrainForm({
     windowSize: '',
   });
   const [errors, setErrors] = useState<TrainFormErrors>({});
-  const [train, result] = useMutation(TrainCategoriesDocument);
+  const [trainSome, some] = useMutation(TrainCategoriesDocument);
+  const [trainAll, all] = useMutation(TrainAllCategoriesDocument);
+  // The result of the mutation last sent.
+  const result = values.all ? all : some;
   const server = fieldErrors(result.error);
   const code = errorCode(result.error);
   const shown: TrainFormErrors = { ...server, ...errors };
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    const parsed = parseTrainForm(values);
-    setErrors(parsed.errors);
-    if (!parsed.input) return;
-    const { data } = await train({ variables: { input: parsed.input } }).catch(() => ({ data: undefined }));
-    if (data) onStarted(data.train);
+    const { request, errors } = parseTrainForm(values);
+    setErrors(errors);
+    if (!request) return;
+    const runs = request.all
+      ? (await trainAll({ variables: { input: request.input } }).catch(() => ({ data: undefined }))).data
+          ?.trainAll
+      : (await trainSome({ variables: { input: request.input } }).catch(() => ({ data: undefined }))).data
+          ?.train;
+    if (runs) onStarted(runs);
   };
-  const toggle = (name: string, on: boolean) =>
-    setValues((v) => ({
-      ...v,
-      categories: on ? [...v.categories, name] : v.categories.filter((c) => c !== name),
-    }));
+  const remove = (name: string) =>
+    setValues((v) => ({ ...v, categories: v.categories.filter((c) => c !== name) }));
 
   return (
     <form className="panel" onSubmit={onSubmit} noValidate aria-label="Start training">
       <fieldset className="field" aria-describedby={shown.categories ? 'train-categories-error' : undefined}>
         <legend>Categories</legend>
         <div className="checkbox-row">
-          {categories.map((name) => (
-            <label key={name}>
-              <input
-                type="checkbox"
-                name="categories"
-                value={name}
-                checked={values.categories.includes(name)}
-                onChange={(e) => toggle(name, e.target.checked)}
-              />
-              {name}
-            </label>
-          ))}
-          <button
-            type="button"
-            className="secondary"
-            onClick={() =>
-              setValues((v) => ({
-                ...v,
-                categories: v.categories.length === categories.length ? [] : [...categories],
-              }))
-            }
-          >
-            {values.categories.length === categories.length ? 'None' : 'All'}
-          </button>
+          <label>
+            <input
+              type="checkbox"
+              checked={values.all ?? false}
+              onChange={(e) => setValues((v) => ({ ...v, all: e.target.checked }))}
+            />
+            All categories ({categoryCount.toLocaleString('en')})
+          </label>
         </div>
+        {!values.all && (
+          <div className="controls">
+            <CategoryPicker
+              id="train-category"
+              label="Add a category"
+              value=""
+              onChange={(c) => setValues((v) => ({ ...v, categories: withCategory(v.categories, c.name) }))}
+            />
+            {values.categories.length ? (
+              <ul className="chips" aria-label="Categories to train">
+                {values.categories.map((name) => (
+                  <li key={name} className="chip">
+                    {name}
+                    <button
+                      type="button"
+                      className="chip-remove"
+                      aria-label={`Remove ${name}`}
+                      onClick={() => remove(name)}
+                    >
+                      ×
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="hint">None picked yet: search and pick one or more.</p>
+            )}
+            {values.categories.length > 1 && (
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => setValues((v) => ({ ...v, categories: [] }))}
+              >
+                Clear
+              </button>
+            )}
+          </div>
+        )}
         {shown.categories && (
           <p className="field-error" id="train-categories-error">
             {shown.categories}

@@ -2,18 +2,23 @@
 /**
  * Train (`/train`): the form, then a live card per run. The runs shown are kept in the URL
  * (`/train?runs=id1,id2`), and runs still queued or running elsewhere are added, so reloading the page
- * mid-run brings every card back and the subscription's replay redraws each whole curve.
+ * mid-run brings every card back and the subscription's replay redraws each whole curve. Training all of a
+ * large catalogue queues thousands of runs: the first MAX_CARDS get a card, and the Runs page lists them all.
  */
 import { useQuery } from '@apollo/client/react';
+import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import { Empty, ErrorState, Loading } from '@/components/states';
 import { useCan, useViewer } from '@/lib/auth/viewer-context';
-import { GetCategoriesDocument } from '../categories/categories.generated';
+import { GetCategoryDocument, GetCategoryPageDocument } from '../categories/categories.generated';
 import { GetActiveRunsDocument } from '../runs/runs.generated';
 import { parseRunIds } from './hyperparameters';
 import { RunCard } from './run-card';
 import { TrainForm } from './train-form';
+
+/** Run cards shown at most (each one subscribes to its run's progress). */
+export const MAX_CARDS = 20;
 
 export function TrainView() {
   const params = useSearchParams();
@@ -21,7 +26,14 @@ export function TrainView() {
   const pathname = usePathname();
   const canTrain = useCan('train');
   const role = useViewer()?.user?.role;
-  const categories = useQuery(GetCategoriesDocument);
+  // The catalogue's size (for "All categories") and whether ?category= names one: never the whole list.
+  const categories = useQuery(GetCategoryPageDocument, { variables: { first: 1 } });
+  const initialName = params.get('category');
+  const initial = useQuery(GetCategoryDocument, {
+    variables: { name: initialName ?? '' },
+    skip: !initialName,
+  });
+  const [queued, setQueued] = useState(0);
   const active = useQuery(GetActiveRunsDocument, { fetchPolicy: 'network-only' });
   const urlIds = parseRunIds(params.get('runs'));
   const activeIds = useMemo(
@@ -39,9 +51,10 @@ export function TrainView() {
 
   if (categories.error)
     return <ErrorState error={categories.error} onRetry={() => void categories.refetch()} />;
-  if (categories.loading && !categories.data) return <Loading label="Loading categories…" />;
-  const names = categories.data?.categories.map((c) => c.name) ?? [];
-  if (!names.length) return <Empty>No categories are configured.</Empty>;
+  if ((categories.loading && !categories.data) || (initial.loading && !initial.data))
+    return <Loading label="Loading categories…" />;
+  const count = categories.data?.categoriesConnection.totalCount ?? 0;
+  if (!count) return <Empty>No categories are configured.</Empty>;
 
   return (
     <>
@@ -53,11 +66,20 @@ export function TrainView() {
       )}
       <TrainForm
         disabled={!canTrain}
-        categories={names}
-        initialCategory={params.get('category') ?? undefined}
-        onStarted={(runs) => setIds([...new Set([...runs.map((r) => r.id), ...urlIds])])}
+        categoryCount={count}
+        initialCategory={initial.data?.category?.name}
+        onStarted={(runs) => {
+          setQueued(runs.length);
+          setIds([...new Set([...runs.slice(0, MAX_CARDS).map((r) => r.id), ...urlIds])]);
+        }}
       />
       <h2>Runs</h2>
+      {queued > MAX_CARDS && (
+        <p className="notice" role="status">
+          {queued.toLocaleString('en')} runs queued: the first {MAX_CARDS} are shown here,{' '}
+          <Link href="/runs">Runs</Link> lists them all.
+        </p>
+      )}
       {active.error && (
         <ErrorState
           error={active.error}

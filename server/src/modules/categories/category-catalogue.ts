@@ -1,5 +1,5 @@
 /**
- * The category catalogue behind `categories` and `categoriesConnection`: every category in the sales
+ * The category catalogue behind `categories`, `categoriesConnection` and `category`: every category in the sales
  * database (within the allow-list), filtered by a name substring, sorted by name, total or last date,
  * paged, with its active model's last training day and how many days of data are newer. One query on
  * SalesCategory (kept in step with every write) joined to the active ModelVersion: no scan of SalesDay.
@@ -12,6 +12,8 @@ export type CategorySortField = 'NAME' | 'TOTAL' | 'LAST_DATE';
 export interface CatalogueQuery {
   /** Case-insensitive substring of the name. */
   search?: string | null;
+  /** Exactly this name (case-sensitive, as stored): the one-category lookup. */
+  name?: string;
   orderBy?: { field: CategorySortField; direction: 'ASC' | 'DESC' } | null;
   /** Rows to skip (the connection's cursors are offsets). */
   offset?: number;
@@ -50,6 +52,7 @@ export class CategoryCatalogue {
     const conditions = [
       allow ? Prisma.sql`c."name" = ANY(${[...allow]}::text[])` : Prisma.sql`TRUE`,
       query.search ? Prisma.sql`strpos(lower(c."name"), lower(${query.search})) > 0` : Prisma.sql`TRUE`,
+      query.name === undefined ? Prisma.sql`TRUE` : Prisma.sql`c."name" = ${query.name}`,
     ];
     return Prisma.join(conditions, ' AND ');
   }

@@ -1,11 +1,13 @@
 /**
  * `categories` (a list, as the contract has it) and `categoriesConnection` (the same, paged with
  * cursors and a total): every category in the sales data, within the allow-list, filtered by name and
- * sorted; each with its active model (one query per page, not per category).
+ * sorted; each with its active model (one query per page, not per category). `category(name:)` is one
+ * of them by exact name, for pages that show a picked category's details without listing the catalogue.
  * @example query { categories(search: "beau", orderBy: { field: TOTAL, direction: DESC }, first: 20) { name days lastDate total newDays } }
  * @example query { categoriesConnection(first: 50, after: "NTA") { totalCount pageInfo { hasNextPage endCursor } edges { node { name } } } }
+ * @example query { category(name: "Beauty") { name lastDate activeModel { id windowSize } } }
  */
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { badUserInput } from '../../graphql/errors.js';
 import { toModelVersion } from '../model-versions/model-version.mapper.js';
@@ -58,6 +60,18 @@ export class CategoryResolver {
       totalCount,
       pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
     };
+  }
+
+  @Query(() => Category, {
+    nullable: true,
+    description: 'One category by its exact name (within data.categories when set); null when there is none.',
+  })
+  async category(
+    @Arg('name', () => String) name: string,
+    @Ctx() { services }: Context,
+  ): Promise<CategoryParent | null> {
+    const rows = await services.catalogue.list({ name, limit: 1 });
+    return (await withActiveModels(rows, services))[0] ?? null;
   }
 
   @FieldResolver(() => ModelVersion, { nullable: true })

@@ -43,6 +43,15 @@ export class TrainAllInput {
   @Max(TRAIN_LIMITS.maxBatchSize)
   batchSize?: number;
 
+  @Field(() => Int, {
+    nullable: true,
+    description: `Days per input window, 7–${TRAIN_LIMITS.maxWindowSize}.`,
+  })
+  @IsOptional()
+  @Min(7)
+  @Max(TRAIN_LIMITS.maxWindowSize)
+  windowSize?: number;
+
   @Field(() => ModelFamily, {
     nullable: true,
     defaultValue: ModelFamily.AUTO,
@@ -58,15 +67,6 @@ export class TrainInput extends TrainAllInput {
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
   categories!: string[];
-
-  @Field(() => Int, {
-    nullable: true,
-    description: `Days per input window, 7–${TRAIN_LIMITS.maxWindowSize}.`,
-  })
-  @IsOptional()
-  @Min(7)
-  @Max(TRAIN_LIMITS.maxWindowSize)
-  windowSize?: number;
 
   @Field(() => ModelFamily, {
     nullable: true,
