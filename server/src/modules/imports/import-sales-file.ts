@@ -14,8 +14,9 @@ import type { CheckedSale } from '../../ml/data/check-sale.js';
 import type { CsvColumns, SalesCsvRecord } from '../../ml/data/read-sales-csv.js';
 import { readSalesRecords } from '../../ml/data/read-sales-csv.js';
 import { DataError } from '../../ml/data/data-error.js';
-import { applySales, isIdRace, type CategoryChange, type SqlRunner } from '../sales/apply-sales.js';
-import { stageWithPostgresCsv } from './postgres-csv-stage.js';
+import type { CategoryChange, SqlRunner } from '../sales/apply-sales.js';
+import { applyStaged, applyStagedRows, failure } from './apply-staged.js';
+import { tryFastPath } from './import-fast-path.js';
 import { createStagingTable, type StagingMode, type StagingTable } from './staging-table.js';
 import { finishImport, markRunning, type BadLine, type ImportResult } from './import-ledger.js';
 
@@ -56,7 +57,6 @@ export interface ImportOutcome extends ImportResult {
 /** Bad lines kept on the ledger row (all are counted). */
 export const MAX_STORED_BAD_LINES = 1000;
 const PROGRESS_EVERY_MS = 250;
-const APPLY_WORK_MEM = '64MB';
 
 /** Reads the file into the staging table; returns the counts (and stops staging at a rejectable bad row). */
 async function stageFile(job: ImportJob, stage: StagingTable, onProgress: (p: ImportProgress) => void) {
@@ -107,10 +107,6 @@ async function readInto(
     }
     tick();
   }
-}
-
-function failure(code: string, error: string): Pick<ImportResult, 'status' | 'errorCode' | 'error'> {
-  return { status: code === 'BAD_ROWS' ? 'REJECTED' : 'FAILED', errorCode: code, error };
 }
 
 /**
@@ -189,110 +185,11 @@ async function importCarefully(
       rowsRead: read.rowsRead,
       badLineCount: read.badLineCount,
     });
-    return await applyStaged(client, sql, job, stage.name, rowsSqlOf(stage.name), counts);
+    const rowsSql = `SELECT category, day, amount, txn FROM ${stage.name}`;
+    return await applyStaged(client, sql, job, stage.name, counts, () =>
+      applyStagedRows(client, sql, job.source, rowsSql),
+    );
   } finally {
     await stage.drop();
-  }
-}
-
-/** The rows of a staging table (staging-table.ts) as applySales reads them. */
-const rowsSqlOf = (table: string) => `SELECT category, day, amount, txn FROM ${table}`;
-
-/**
- * The fast path (postgres-csv-stage.ts): a clean file goes through Postgres' own CSV reader and is
- * applied. @returns the outcome, or why it missed (nothing was written; the careful path then runs).
- */
-async function tryFastPath(
-  client: pg.Client,
-  sql: SqlRunner,
-  job: ImportJob,
-  onProgress: (progress: ImportProgress) => void,
-): Promise<ImportOutcome | { miss: string }> {
-  let lastReport = Date.now();
-  const fast = await stageWithPostgresCsv(
-    client,
-    { key: job.importId, path: job.path, columns: job.columns, allowList: job.allowList },
-    (bytesRead, linesRead) => {
-      if (Date.now() - lastReport < PROGRESS_EVERY_MS) return;
-      lastReport = Date.now();
-      onProgress({ phase: 'reading', bytesRead, rowsRead: Math.max(0, linesRead - 1), badLineCount: 0 });
-    },
-  );
-  if (fast.kind === 'miss') return { miss: fast.reason };
-  try {
-    const counts = {
-      rowsRead: fast.rowsRead,
-      rowsRejected: 0,
-      badLines: [],
-      badLineCount: 0,
-      bytesRead: fast.bytesRead,
-    };
-    if (fast.rowsRead === 0) {
-      const result = await finishImport(sql, job.importId, {
-        ...counts,
-        ...failure('NO_ROWS', 'nothing to import: it has no data rows'),
-      });
-      return { ...result, categories: [], fastPath: true };
-    }
-    onProgress({ phase: 'applying', bytesRead: fast.bytesRead, rowsRead: fast.rowsRead, badLineCount: 0 });
-    return { ...(await applyStaged(client, sql, job, fast.table, fast.rowsSql, counts)), fastPath: true };
-  } finally {
-    await client.query(`DROP TABLE IF EXISTS ${fast.table}`).catch(() => undefined);
-  }
-}
-
-/**
- * Applies the staged rows by the fast `anti-join` path; if a concurrent `recordSales` or import stored
- * one of the same transaction ids meanwhile, undoes that attempt and applies by `on-conflict`.
- */
-async function applyStagedRows(client: pg.Client, sql: SqlRunner, source: string, rowsSql: string) {
-  await client.query('SAVEPOINT apply_anti_join');
-  try {
-    const applied = await applySales(sql, rowsSql, source, [], { fromTable: true, ids: 'anti-join' });
-    await client.query('RELEASE SAVEPOINT apply_anti_join');
-    return applied;
-  } catch (error) {
-    if (!isIdRace(error)) throw error;
-    await client.query('ROLLBACK TO SAVEPOINT apply_anti_join');
-    return applySales(sql, rowsSql, source, [], { fromTable: true, ids: 'on-conflict' });
-  }
-}
-
-/** The one transaction that writes the sales and the ledger's SUCCEEDED together. */
-async function applyStaged(
-  client: pg.Client,
-  sql: SqlRunner,
-  job: ImportJob,
-  table: string,
-  rowsSql: string,
-  counts: Partial<ImportResult>,
-): Promise<ImportOutcome> {
-  await client.query('BEGIN');
-  try {
-    // A temp table is never auto-analysed: without statistics the planner guesses its size badly.
-    await client.query(`ANALYZE ${table}`);
-    // Sorting and grouping a million rows in the default 4 MB spills to disk.
-    await client.query(`SET LOCAL work_mem = '${APPLY_WORK_MEM}'`);
-    const applied = await applyStagedRows(client, sql, job.source, rowsSql);
-    const result = await finishImport(sql, job.importId, {
-      ...counts,
-      status: 'SUCCEEDED',
-      rowsAccepted: applied.accepted,
-      rowsDuplicate: applied.duplicates,
-      daysTouched: applied.days,
-      categoriesTouched: applied.categories.length,
-      categoriesAdded: applied.categories.filter((c) => c.added).length,
-    });
-    await client.query('COMMIT');
-    return { ...result, categories: applied.categories };
-  } catch (error) {
-    await client.query('ROLLBACK');
-    // Another import of the same bytes committed first (partial unique index on checksum).
-    if (
-      (error as { code?: string }).code === '23505' &&
-      /checksum/.test(String((error as { constraint?: string }).constraint))
-    )
-      return { ...(await finishImport(sql, job.importId, { status: 'DUPLICATE' })), categories: [] };
-    throw error;
   }
 }

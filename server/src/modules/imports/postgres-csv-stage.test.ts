@@ -15,8 +15,8 @@ import { ImportsService } from './imports.service.js';
 const COLUMNS = { date: 'Date', category: 'Category', amount: 'Amount', transactionId: 'Txn' };
 const HEADER = 'Txn,Date,Category,Amount';
 
-/** Each case: the file's text, and whether the fast path may take it. */
-const CASES: { name: string; text: string; fast: boolean; allowList?: string[] }[] = [
+/** Each case: the file's text, whether the fast path may take it, and a file imported before it. */
+const CASES: { name: string; text: string; fast: boolean; allowList?: string[]; before?: string }[] = [
   {
     name: 'clean',
     text: `${HEADER}\nt1,2025-01-01,Kites,10\nt2,2025-01-01,Kites,-2.5\nt3,2025-01-02,Drums,1e3\n`,
@@ -38,6 +38,12 @@ const CASES: { name: string; text: string; fast: boolean; allowList?: string[] }
     fast: true,
   },
   { name: 'empty ids', text: `${HEADER}\n,2025-01-01,Kites,1\n"",2025-01-01,Kites,2\n`, fast: true },
+  {
+    name: 'ids stored before',
+    text: `${HEADER}\nt1,2025-01-01,Kites,1\nt2,2025-01-02,Kites,2\n`,
+    before: `${HEADER}\nt1,2025-01-01,Kites,1\n`,
+    fast: true,
+  },
   { name: 'repeated id', text: `${HEADER}\nt1,2025-01-01,Kites,1\nt1,2025-01-01,Kites,1\n`, fast: true },
   { name: 'byte order mark', text: `\uFEFF${HEADER}\nt1,2025-01-01,Kites,1\n`, fast: true },
   { name: 'padded fields', text: `${HEADER}\nt1, 2025-01-01 , Kites ,10\n`, fast: false },
@@ -82,10 +88,18 @@ describe('importSalesFile: the fast path agrees with the careful path (postgres)
         (SELECT string_agg("name" || ':' || "firstDay" || '..' || "lastDay" || '=' || "total", ',' ORDER BY "name") FROM "SalesCategory")
       ) AS rows`.then(([row]) => row!.rows);
 
-  async function importWith(staging: StagingMode, file: string, allowList?: string[]) {
+  async function importWith(staging: StagingMode, file: string, allowList?: string[], before?: string) {
     await db.prisma.$executeRawUnsafe(
       'TRUNCATE "SalesDay", "SalesCategory", "SaleTransaction", "SalesImport"',
     );
+    if (before !== undefined) {
+      fs.writeFileSync(`${file}.before`, before);
+      await importOnce(staging, `${file}.before`, allowList);
+    }
+    return importOnce(staging, file, allowList);
+  }
+
+  async function importOnce(staging: StagingMode, file: string, allowList?: string[]) {
     const row = await new ImportsService(db.prisma).create({
       path: file,
       fileName: 'f.csv',
@@ -118,18 +132,21 @@ describe('importSalesFile: the fast path agrees with the careful path (postgres)
     return { outcome, ending, rows: await storedRows() };
   }
 
-  it.each(CASES)('$name: same outcome and rows either way', async ({ name, text, fast, allowList }) => {
-    const file = path.join(dir, `${name.replace(/\W+/g, '-')}.csv`);
-    fs.writeFileSync(file, text);
-    const quick = await importWith('copy', file, allowList);
-    const careful = await importWith('insert', file, allowList);
-    expect(quick.outcome.fastPath ?? false).toBe(fast);
-    if (!fast) expect(quick.outcome.fastPathMiss).toEqual(expect.any(String));
-    expect(careful.outcome.fastPath).toBeUndefined();
-    expect(quick.ending).toEqual(careful.ending);
-    expect(quick.rows).toEqual(careful.rows);
-    // The temp tables of both paths are gone with the import's connection; none is left in this session.
-  });
+  it.each(CASES)(
+    '$name: same outcome and rows either way',
+    async ({ name, text, fast, allowList, before }) => {
+      const file = path.join(dir, `${name.replace(/\W+/g, '-')}.csv`);
+      fs.writeFileSync(file, text);
+      const quick = await importWith('copy', file, allowList, before);
+      const careful = await importWith('insert', file, allowList, before);
+      expect(quick.outcome.fastPath ?? false).toBe(fast);
+      if (!fast) expect(quick.outcome.fastPathMiss).toEqual(expect.any(String));
+      expect(careful.outcome.fastPath).toBeUndefined();
+      expect(quick.ending).toEqual(careful.ending);
+      expect(quick.rows).toEqual(careful.rows);
+      // The temp tables of both paths are gone with the import's connection; none is left in this session.
+    },
+  );
 
   it('should store the clean file exactly (not only alike)', async () => {
     const file = path.join(dir, 'exact.csv');

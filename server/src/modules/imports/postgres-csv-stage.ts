@@ -1,33 +1,38 @@
 /**
- * The import's fast path on a real Postgres: the file's bytes go untouched into `COPY … (FORMAT csv)` into
- * a temp table of text columns (Postgres parses; nothing is parsed or re-encoded in JS), then one scan in
- * SQL checks the amounts and ids and lists the distinct dates and categories, which `checkSale` (the one
- * set of rules) checks in JS. Taken only when Postgres is sure to read every row as the careful path would
- * (read-sales-csv.ts + checkSale) and every row is good: anything it cannot vouch for (a bad row, a
- * timestamp date, padded fields, a stray quote, a wrong field count, bytes that are not UTF-8) is a `miss`,
- * and the import reads the file the careful way, which names every bad line. So both paths accept the same
- * files with the same totals; this one only skips the work of reading in JS a file that is clean.
+ * The import's fast path on a real Postgres, its reading half: the file's bytes go untouched into
+ * `COPY … (FORMAT csv)` into a temp table of text columns (Postgres parses; nothing is parsed or
+ * re-encoded in JS), on each of the import's connections at once (a temp table is its session's own, and
+ * the fast path works on two: import-fast-path.ts). Then one scan in SQL checks the amounts and ids and
+ * lists the distinct dates and categories, which `checkSale` (the one set of rules) checks in JS. A file
+ * is taken only when Postgres is sure to read every row as the careful path would (read-sales-csv.ts +
+ * checkSale) and every row is good: anything it cannot vouch for (a bad row, a timestamp date, padded
+ * fields, a stray quote, a wrong field count, bytes that are not UTF-8) is a `miss`, and the import reads
+ * the file the careful way, which names every bad line. So both paths accept the same files with the same
+ * totals; this one only skips the work of reading in JS a file that is clean.
  */
 import fs from 'node:fs';
 import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { finished, pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { checkSale } from '../../ml/data/check-sale.js';
 import type { CsvColumns } from '../../ml/data/read-sales-csv.js';
 import { CsvQuoteGuard } from './csv-quote-guard.js';
 
-export type PostgresCsvStage =
-  | {
-      kind: 'staged';
-      /** The staged rows as `category text, day date, amount numeric, txn text` (see applySales). */
-      rowsSql: string;
-      /** Quoted name of the temp table (for ANALYZE). */
-      table: string;
-      rowsRead: number;
-      bytesRead: number;
-    }
-  | { kind: 'miss'; reason: string };
+/** A file staged by COPY, as the same temp table on each connection it was staged on. */
+export interface StagedCsv {
+  /** Quoted name of the temp table (the same on every connection). */
+  table: string;
+  /** The SQL columns (text) holding the values read. */
+  columns: { date: string; category: string; amount: string; txn?: string };
+  rowsRead: number;
+  bytesRead: number;
+}
+
+/** Why the fast path cannot take a file (the careful path will). */
+export interface FastPathMiss {
+  miss: string;
+}
 
 /** More distinct dates and categories than this and the lists are not worth fetching: take the careful path. */
 const MAX_DISTINCT = 200_000;
@@ -76,28 +81,32 @@ function locateColumns(header: string[] | undefined, columns: CsvColumns): Colum
 }
 
 /** A Postgres error about the data (class 22: bad CSV, not UTF-8, a wrong field count…), not the connection. */
-const isDataError = (error: unknown) => /^22/.test(String((error as { code?: string }).code));
+export const isDataError = (error: unknown) => /^22/.test(String((error as { code?: string }).code));
 
 /**
- * Tries to stage the file at `path` into a temp table on `client`.
+ * Stages the file at `path` by COPY into the same temp table on every one of `clients`, reading it once.
  * @param key - unique per import (the table's name derives from it)
- * @returns `staged` with the rows' SQL, or `miss` (the temp table is then dropped, the connection usable)
+ * @returns the staged file, or why the fast path cannot take it (the tables are then dropped)
  * @throws on a broken connection (as the careful path would)
  */
 export async function stageWithPostgresCsv(
-  client: pg.Client,
-  options: { key: string; path: string; columns: CsvColumns; allowList?: string[] },
+  clients: readonly pg.Client[],
+  options: { key: string; path: string; columns: CsvColumns },
   onBytes: (bytesRead: number, linesRead: number) => void,
-): Promise<PostgresCsvStage> {
+): Promise<StagedCsv | FastPathMiss> {
   const at = locateColumns(readPlainHeader(options.path), options.columns);
-  if ('miss' in at) return { kind: 'miss', reason: at.miss };
+  if ('miss' in at) return at;
   const table = `pg_temp."stage_csv_${options.key.replace(/[^0-9a-z]/gi, '')}"`;
   const column = (i: number) => `c${i}`;
   const definition = Array.from({ length: at.width }, (_, i) => `${column(i)} text`).join(', ');
-  await client.query(`CREATE TEMP TABLE ${table.slice('pg_temp.'.length)} (${definition})`);
-  const miss = async (reason: string) => {
-    await client.query(`DROP TABLE IF EXISTS ${table}`);
-    return { kind: 'miss', reason } as const;
+  await Promise.all(
+    clients.map((client) =>
+      client.query(`CREATE TEMP TABLE ${table.slice('pg_temp.'.length)} (${definition})`),
+    ),
+  );
+  const miss = async (reason: string): Promise<FastPathMiss> => {
+    await Promise.all(clients.map((client) => dropStaged(client, table)));
+    return { miss: reason };
   };
 
   const guard = new CsvQuoteGuard();
@@ -115,21 +124,62 @@ export async function stageWithPostgresCsv(
       callback(guard.end() ? null : new Error(`unsafe for COPY: ${guard.unsafe}`));
     },
   });
-  let rowsRead: number;
+  const copies = clients.map((client) =>
+    client.query(copyFrom(`COPY ${table} FROM STDIN (FORMAT csv, HEADER true)`)),
+  );
+  // One read of the file feeds every COPY (pipe waits for the slowest).
+  for (const copy of copies) watch.pipe(copy);
   try {
-    const copy = client.query(copyFrom(`COPY ${table} FROM STDIN (FORMAT csv, HEADER true)`));
-    await pipeline(fs.createReadStream(options.path), watch, copy);
-    rowsRead = copy.rowCount ?? 0;
+    await Promise.all([
+      pipeline(fs.createReadStream(options.path), watch),
+      ...copies.map((c) => finished(c)),
+    ]);
   } catch (error) {
+    // Whichever failed, abort them all (a COPY destroyed with an error is cancelled: CopyFail).
+    watch.destroy();
+    for (const copy of copies) copy.destroy(error as Error);
+    await Promise.allSettled(copies.map((copy) => finished(copy)));
     if (guard.unsafe) return miss(guard.unsafe);
     if (isDataError(error)) return miss(`COPY refused it: ${(error as Error).message}`);
     if ((error as NodeJS.ErrnoException).syscall)
       return miss(`cannot read the file: ${(error as Error).message}`);
     throw error;
   }
+  return {
+    table,
+    columns: {
+      date: column(at.date),
+      category: column(at.category),
+      amount: column(at.amount),
+      txn: at.txn < 0 ? undefined : column(at.txn),
+    },
+    rowsRead: copies[0]!.rowCount ?? 0,
+    bytesRead,
+  };
+}
 
-  const [c, d, a] = [column(at.category), column(at.date), column(at.amount)];
-  const t = at.txn < 0 ? undefined : column(at.txn);
+/** Drops a staged table (errors ignored: the session's end drops it anyway). */
+export async function dropStaged(client: pg.Client, table: string): Promise<void> {
+  await client.query(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
+}
+
+/** The staged rows as applySales reads them (`category, day, amount, txn`); valid once checked. */
+export function stagedRowsSql({ table, columns: { category, date, amount, txn } }: StagedCsv): string {
+  const id = txn ? `nullif(${txn}, '')` : 'NULL::text';
+  return `SELECT ${category} AS category, ${date}::date AS day, ${amount}::numeric AS amount, ${id} AS txn FROM ${table}`;
+}
+
+/**
+ * Checks every staged row (one scan) and each distinct date and category (`checkSale`).
+ * @returns how many rows carry a transaction id, or why the careful path must read the file
+ */
+export async function checkStagedCsv(
+  client: pg.Client,
+  staged: StagedCsv,
+  allowList?: string[],
+): Promise<{ withId: number } | FastPathMiss> {
+  const { table, columns } = staged;
+  const { category: c, date: d, amount: a, txn: t } = columns;
   // Amounts: only the characters of a plain decimal (so no "NaN", hex, "1_000" or padding, which some
   // Postgres versions would read), then within the limit; ids: at most 100 bytes, no padding to trim.
   const amountOk = `CASE WHEN translate(${a}, '0123456789.eE+-', '') = '' AND ${a} <> ''
@@ -137,39 +187,50 @@ export async function stageWithPostgresCsv(
   const idOk = t
     ? `(${t} IS NULL OR ${t} = '' OR (octet_length(${t}) <= 100 AND ${t} ~ '^[!-~](.*[!-~])?$'))`
     : 'true';
-  let groups: { date: string | null; category: string | null; ok: boolean | null }[];
+  const withId = t ? `count(nullif(${t}, ''))` : '0';
+  let groups: { byDate: boolean; value: string | null; ok: boolean | null; withId: number }[];
   try {
     ({ rows: groups } = await client.query(
-      `SELECT ${d} AS date, ${c} AS category, bool_and(coalesce(${amountOk} AND ${idOk}, false)) AS ok
+      `SELECT GROUPING(${c}) = 1 AS "byDate", coalesce(${d}, ${c}) AS value,
+              bool_and(coalesce(${amountOk} AND ${idOk}, false)) AS ok, ${withId}::int AS "withId"
        FROM ${table} GROUP BY GROUPING SETS ((${d}), (${c})) LIMIT ${MAX_DISTINCT + 1}`,
     ));
   } catch (error) {
     // An amount of those characters that is still not a number ("1e", "..") fails the cast.
-    if (isDataError(error)) return miss(`an amount is not a number: ${(error as Error).message}`);
+    if (isDataError(error)) return { miss: `an amount is not a number: ${(error as Error).message}` };
     throw error;
   }
-  if (groups.length > MAX_DISTINCT) return miss('too many distinct dates and categories');
-  const allowList = options.allowList && new Set(options.allowList);
-  for (const { date, category, ok } of groups) {
-    if (!ok) return miss('an amount or a transaction id is not plain or not valid');
+  if (groups.length > MAX_DISTINCT) return { miss: 'too many distinct dates and categories' };
+  const allowed = allowList && new Set(allowList);
+  let rowsWithId = 0;
+  for (const { byDate, value, ok, withId: n } of groups) {
+    if (!ok) return { miss: 'an amount or a transaction id is not plain or not valid' };
     // Each distinct value through checkSale, the rules the careful path applies; taken only as written.
-    if (date !== null) {
-      const sale = checkSale({ date, category: 'x', amount: '0' });
-      if (Array.isArray(sale) || sale.date !== date)
-        return miss(`date "${date}" is not a plain, valid YYYY-MM-DD`);
+    if (byDate) {
+      rowsWithId += n;
+      const sale = value === null ? [] : checkSale({ date: value, category: 'x', amount: '0' });
+      if (Array.isArray(sale) || sale.date !== value)
+        return { miss: `date "${value}" is not a plain, valid YYYY-MM-DD` };
     } else {
       const sale =
-        category === null ? [] : checkSale({ date: '2000-01-01', category, amount: '0' }, { allowList });
-      if (Array.isArray(sale) || sale.category !== category)
-        return miss(`category "${category}" is padded, empty, too long or not allowed`);
+        value === null
+          ? []
+          : checkSale({ date: '2000-01-01', category: value, amount: '0' }, { allowList: allowed });
+      if (Array.isArray(sale) || sale.category !== value)
+        return { miss: `category "${value}" is padded, empty, too long or not allowed` };
     }
   }
-  const txn = t ? `nullif(${t}, '')` : 'NULL::text';
-  return {
-    kind: 'staged',
-    table,
-    rowsSql: `SELECT ${c} AS category, ${d}::date AS day, ${a}::numeric AS amount, ${txn} AS txn FROM ${table}`,
-    rowsRead,
-    bytesRead,
-  };
+  return { withId: rowsWithId };
+}
+
+/**
+ * Sums the staged rows per category and day into a new temp table `into` (category text, day date,
+ * amount numeric, n int): what applySales would add to SalesDay when every row is new. Run once checked.
+ */
+export async function sumStagedDays(client: pg.Client, staged: StagedCsv, into: string): Promise<void> {
+  const { category, date, amount } = staged.columns;
+  await client.query(
+    `CREATE TEMP TABLE ${into} AS SELECT ${category} AS category, ${date}::date AS day,
+       sum(${amount}::numeric) AS amount, count(*)::int AS n FROM ${staged.table} GROUP BY 1, 2`,
+  );
 }
