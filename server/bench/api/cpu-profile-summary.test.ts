@@ -33,10 +33,11 @@ const PROFILE: CpuProfile = {
     node(9, '$func12', 'wasm://wasm/8a1b2c3d'),
   ],
   startTime: 1_000_000,
-  // Samples at +0, +1000, ... µs; each lasts until the next, the last until endTime (+10,000).
+  // Each sample lasts until the next, the last until endTime: 1 ms each, but the GC sample lasts 4 ms
+  // (a stall: over twice the median interval).
   samples: [2, 2, 2, 3, 5, 5, 6, 8, 8, 9],
-  timeDeltas: [0, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000],
-  endTime: 1_010_000,
+  timeDeltas: [0, 1000, 1000, 1000, 4000, 1000, 1000, 1000, 1000, 1000],
+  endTime: 1_013_000,
 };
 
 describe('groupOf', () => {
@@ -55,9 +56,12 @@ describe('groupOf', () => {
     );
   });
 
-  it('should tell node:http from other Node internals and Prisma’s generated client from our code', () => {
+  it('should tell node:http and sockets from other Node internals, Prisma’s generated client from our code', () => {
     expect(groupOf({ functionName: 'f', url: 'node:_http_server' })).toBe('Express / node:http');
-    expect(groupOf({ functionName: 'f', url: 'node:internal/streams/readable' })).toBe(
+    expect(groupOf({ functionName: 'f', url: 'node:internal/stream_base_commons' })).toBe(
+      'sockets + streams (node:net, streams)',
+    );
+    expect(groupOf({ functionName: 'f', url: 'node:internal/process/task_queues' })).toBe(
       'Node internals / other',
     );
     expect(groupOf({ functionName: 'f', url: `${ROOT}/server/src/generated/prisma/client.ts` })).toBe(
@@ -69,31 +73,41 @@ describe('groupOf', () => {
 
 describe('summarizeCpuProfile', () => {
   const summary = summarizeCpuProfile(PROFILE, 3);
-  const ms = (group: string) => summary.groups.find((g) => g.group === group)?.ms;
+  const group = (name: string) => summary.groups.find((g) => g.group === name);
 
-  it('should weigh each sample by the time until the next one', () => {
-    expect(summary.totalMs).toBe(10);
-    expect(ms('idle')).toBe(3);
-    expect(ms('garbage collector')).toBe(1);
-  });
-
-  it('should count builtins and wasm for their caller and JSON wrappers on their own', () => {
-    expect(ms('graphql-js (parse, validate, execute)')).toBe(2);
-    expect(ms('JSON (stringify/parse calls)')).toBe(1);
-    // `run` has no url: it is the forecasts service's call into a native addon.
-    expect(ms('our code (server/src)')).toBe(2);
-    // The wasm frame has no package of its own: Apollo called it.
-    expect(ms('Apollo Server + graphql-armor')).toBe(1);
+  it('should share samples by count and weigh ms by the time until the next sample', () => {
+    expect(summary.samples).toBe(10);
+    expect(summary.totalMs).toBe(13);
+    expect(summary.intervalMs).toBe(1);
+    expect(group('idle')).toMatchObject({ samples: 3, share: 0.3, ms: 3, stalledMs: 0 });
+    expect(group('garbage collector')).toMatchObject({ samples: 1, share: 0.1, ms: 4, stalledMs: 4 });
     expect(summary.groups.reduce((sum, g) => sum + g.share, 0)).toBeCloseTo(1);
   });
 
-  it('should list the functions with the most self time first, without idle', () => {
-    expect(summary.top.map((f) => [f.name, f.where, f.ms])).toEqual([
+  it('should count builtins and wasm for their caller and JSON wrappers on their own', () => {
+    expect(group('graphql-js (parse, validate, execute)')?.samples).toBe(2);
+    expect(group('JSON (stringify/parse calls)')?.samples).toBe(1);
+    // `run` has no url: it is the forecasts service's call into a native addon.
+    expect(group('our code (server/src)')?.samples).toBe(2);
+    // The wasm frame has no package of its own: Apollo called it.
+    expect(group('Apollo Server + graphql-armor')?.samples).toBe(1);
+  });
+
+  it('should list the functions with the most samples first, natives with their caller, without idle', () => {
+    expect(summary.top.map((f) => [f.name, f.where, f.samples])).toEqual([
       ['execute', 'graphql/execution/execute.js:10', 2],
-      ['run', '(native)', 2],
+      ['run', '(native) ← predict server/src/modules/forecasts/forecasts.service.ts:10', 2],
       ['(garbage collector)', '(native)', 1],
     ]);
     expect(summary.top[1]!.group).toBe('our code (server/src)');
+  });
+
+  it('should report the samples that lasted over twice the interval as stalls', () => {
+    expect(summary.stalls).toEqual({
+      count: 1,
+      ms: 4,
+      longest: [{ name: '(garbage collector)', where: '(native)', ms: 4 }],
+    });
   });
 });
 

@@ -30,6 +30,8 @@ export const PROFILE_GROUPS = [
   'Apollo Server + graphql-armor',
   'TypeGraphQL + class-validator',
   'Express / node:http',
+  'logging + metrics (pino, prom-client)',
+  'sockets + streams (node:net, streams)',
   'ws / graphql-ws',
   'onnxruntime / TF.js',
   'Prisma / pg / PGlite',
@@ -40,7 +42,8 @@ export const PROFILE_GROUPS = [
   'idle',
 ] as const;
 export type ProfileGroup = (typeof PROFILE_GROUPS)[number];
-const [GRAPHQL, APOLLO, TYPEGRAPHQL, HTTP, WS, ML, DB, OURS, JSON_, GC, OTHER, IDLE] = PROFILE_GROUPS;
+const [GRAPHQL, APOLLO, TYPEGRAPHQL, HTTP, LOGS, SOCKETS, WS, ML, DB, OURS, JSON_, GC, OTHER, IDLE] =
+  PROFILE_GROUPS;
 
 // Packages by group: the ones the server loads; a package not named here counts as "other".
 const PACKAGES: [ProfileGroup, RegExp][] = [
@@ -54,11 +57,13 @@ const PACKAGES: [ProfileGroup, RegExp][] = [
     HTTP,
     /^(express|router|body-parser|raw-body|on-finished|finalhandler|cors|type-is|content-type|iconv-lite|qs|accepts|negotiator|http-errors|statuses|parseurl|send|vary|mime-types|media-typer|encodeurl|depd|bytes|unpipe|ee-first|graphql-upload)$/,
   ],
+  [LOGS, /^(pino|pino-http|pino-std-serializers|sonic-boom|thread-stream|prom-client|tdigest|bintrees)$/],
   [WS, /^(ws|graphql-ws|bufferutil|utf-8-validate)$/],
   [ML, /^(onnxruntime-.*|@tensorflow\/.*)$/],
   [DB, /^(@prisma\/.*|\.prisma|prisma|pg|pg-.*|postgres-.*|@electric-sql\/.*)$/],
 ];
 const NODE_HTTP = /^node:(http|_http_\w+|internal\/http)$/;
+const NODE_SOCKETS = /^node:(net|stream|internal\/stream_base_commons|internal\/streams\/.*|internal\/net)$/;
 /**
  * V8 counts time in the JSON.stringify/parse builtins as self time of the JS function that called them, so
  * JSON is found by the functions that do little else: these, where the serving paths serialise.
@@ -87,7 +92,7 @@ export function groupOf(frame: { functionName: string; url: string }): ProfileGr
     return name === 'stringify' || name === 'parse' ? JSON_ : undefined;
   }
   if (JSON_FUNCTIONS.some((f) => f.name === name && f.url.test(url))) return JSON_;
-  if (url.startsWith('node:')) return NODE_HTTP.test(url) ? HTTP : OTHER;
+  if (url.startsWith('node:')) return NODE_HTTP.test(url) ? HTTP : NODE_SOCKETS.test(url) ? SOCKETS : OTHER;
   const at = url.lastIndexOf(NODE_MODULES);
   if (at >= 0) {
     const [scope, name] = url.slice(at + NODE_MODULES.length).split('/');
@@ -100,18 +105,39 @@ export function groupOf(frame: { functionName: string; url: string }): ProfileGr
   return OTHER;
 }
 
-export interface CpuProfileSummary {
-  /** Profiled wall time, ms. */
-  totalMs: number;
-  /** Every group, in PROFILE_GROUPS order, with its self time (ms) and share of totalMs. */
-  groups: { group: ProfileGroup; ms: number; share: number }[];
-  /** The functions with the most self time, most first (idle left out). */
-  top: { name: string; where: string; group: ProfileGroup; ms: number; share: number }[];
+/** Self time of a group or a function: ms as DevTools counts it, and its share of the samples. */
+export interface SelfTime {
+  /** A sample lasts until the next one (the last until endTime). */
+  ms: number;
+  samples: number;
+  /** samples / all samples: what the thread was doing, whatever the gaps between samples. */
+  share: number;
+  /** ms in samples that lasted over STALL_FACTOR sampling intervals (see CpuProfileSummary.stalls). */
+  stalledMs: number;
 }
 
 /**
- * Self time per group and per function. A sample lasts until the next one (the last until endTime), as
- * DevTools counts it, so sparse samples while idle still weigh their real time.
+ * A sample lasting this many times the median interval is a stall: the thread did not get back to the
+ * sampler in time (waiting for a core on a busy machine, a GC pause, a long native call).
+ */
+export const STALL_FACTOR = 2;
+
+export interface CpuProfileSummary {
+  /** Profiled wall time, ms. */
+  totalMs: number;
+  samples: number;
+  /** Median time between samples, ms. */
+  intervalMs: number;
+  /** Samples (not idle) that lasted over STALL_FACTOR × intervalMs: how many, their ms, the longest three. */
+  stalls: { count: number; ms: number; longest: { name: string; where: string; ms: number }[] };
+  /** Every group, in PROFILE_GROUPS order. */
+  groups: ({ group: ProfileGroup } & SelfTime)[];
+  /** The functions with the most samples, most first (idle left out). */
+  top: ({ name: string; where: string; group: ProfileGroup } & SelfTime)[];
+}
+
+/**
+ * Self time per group and per function, in samples and in ms, and the stalls between samples.
  * @param top how many functions to list. @default 10
  */
 export function summarizeCpuProfile(profile: CpuProfile, top = 10): CpuProfileSummary {
@@ -128,43 +154,77 @@ export function summarizeCpuProfile(profile: CpuProfile, top = 10): CpuProfileSu
     groupCache.set(id, group);
     return group;
   };
+  // One row per function, however many call paths its samples came through; a native function is shown
+  // with its caller (`writev` says little, `writev ← writevGeneric` where it was written from).
+  const describe = (id: number) => {
+    const frame = byId.get(id)?.callFrame ?? { functionName: '(unknown node)', url: '', lineNumber: 0 };
+    const name = frame.functionName || '(anonymous)';
+    const native = frame.url === '' || frame.url.startsWith('wasm://');
+    const caller = native ? byId.get(parentOf.get(id) ?? NaN)?.callFrame : undefined;
+    const where =
+      caller && caller.functionName !== '(root)'
+        ? `${describeUrl(frame.url, 0)} ← ${caller.functionName || '(anonymous)'} ${describeUrl(caller.url, caller.lineNumber)}`
+        : describeUrl(frame.url, frame.lineNumber);
+    return { name, where };
+  };
 
-  const selfUs = new Map<number, number>();
   const samples = profile.samples ?? [];
-  const deltas = profile.timeDeltas ?? [];
   let at = profile.startTime;
-  const times = deltas.map((delta) => (at += delta));
-  samples.forEach((id, i) => {
-    const duration = Math.max(0, (times[i + 1] ?? profile.endTime) - (times[i] ?? profile.endTime));
-    selfUs.set(id, (selfUs.get(id) ?? 0) + duration);
-  });
-  const totalUs = [...selfUs.values()].reduce((a, b) => a + b, 0);
-  const share = (us: number) => (totalUs > 0 ? us / totalUs : 0);
+  const times = (profile.timeDeltas ?? []).map((delta) => (at += delta));
+  const durations = samples.map((_, i) =>
+    Math.max(0, (times[i + 1] ?? profile.endTime) - (times[i] ?? profile.endTime)),
+  );
+  const sorted = [...durations].sort((a, b) => a - b);
+  const intervalUs = sorted[Math.floor(sorted.length / 2)] ?? 0;
+  const isStall = (us: number) => intervalUs > 0 && us > STALL_FACTOR * intervalUs;
 
-  const groupUs = new Map<ProfileGroup, number>();
-  const functionUs = new Map<string, { name: string; where: string; group: ProfileGroup; us: number }>();
-  for (const [id, us] of selfUs) {
+  const totals = () => ({ us: 0, samples: 0, stalledUs: 0 });
+  const byGroup = new Map<ProfileGroup, ReturnType<typeof totals>>();
+  const byFunction = new Map<
+    string,
+    ReturnType<typeof totals> & { name: string; where: string; group: ProfileGroup }
+  >();
+  const stalls: { id: number; us: number }[] = [];
+  samples.forEach((id, i) => {
+    const us = durations[i]!;
     const group = resolveGroup(id);
-    groupUs.set(group, (groupUs.get(group) ?? 0) + us);
-    const frame = byId.get(id)?.callFrame;
-    if (!frame || group === IDLE) continue;
-    // One row per function, however many call paths its samples came through.
-    const where = describeUrl(frame.url, frame.lineNumber);
-    const key = `${frame.functionName}@${where}`;
-    const row = functionUs.get(key) ?? { name: frame.functionName || '(anonymous)', where, group, us: 0 };
-    row.us += us;
-    functionUs.set(key, row);
-  }
+    const stalled = isStall(us) ? us : 0;
+    // A gap while idle delayed nothing that was running (or a wake-up: it cannot be told apart).
+    if (stalled && group !== IDLE) stalls.push({ id, us });
+    const add = (t: ReturnType<typeof totals>) => {
+      t.us += us;
+      t.samples++;
+      t.stalledUs += stalled;
+    };
+    add(byGroup.get(group) ?? byGroup.set(group, totals()).get(group)!);
+    if (group === IDLE) return;
+    const { name, where } = describe(id);
+    const key = `${name}@${where}`;
+    add(byFunction.get(key) ?? byFunction.set(key, { ...totals(), name, where, group }).get(key)!);
+  });
+  const selfTime = (t: ReturnType<typeof totals>): SelfTime => ({
+    ms: t.us / 1000,
+    samples: t.samples,
+    share: samples.length ? t.samples / samples.length : 0,
+    stalledMs: t.stalledUs / 1000,
+  });
   return {
-    totalMs: totalUs / 1000,
-    groups: PROFILE_GROUPS.map((group) => {
-      const us = groupUs.get(group) ?? 0;
-      return { group, ms: us / 1000, share: share(us) };
-    }),
-    top: [...functionUs.values()]
-      .sort((a, b) => b.us - a.us)
+    totalMs: durations.reduce((a, b) => a + b, 0) / 1000,
+    samples: samples.length,
+    intervalMs: intervalUs / 1000,
+    stalls: {
+      count: stalls.length,
+      ms: stalls.reduce((sum, s) => sum + s.us, 0) / 1000,
+      longest: stalls
+        .sort((a, b) => b.us - a.us)
+        .slice(0, 3)
+        .map((s) => ({ ...describe(s.id), ms: s.us / 1000 })),
+    },
+    groups: PROFILE_GROUPS.map((group) => ({ group, ...selfTime(byGroup.get(group) ?? totals()) })),
+    top: [...byFunction.values()]
+      .sort((a, b) => b.samples - a.samples || b.us - a.us)
       .slice(0, top)
-      .map(({ us, ...row }) => ({ ...row, ms: us / 1000, share: share(us) })),
+      .map(({ name, where, group, ...t }) => ({ name, where, group, ...selfTime(t) })),
   };
 }
 
