@@ -18,7 +18,7 @@ export default {
       },
     ],
   },
-  testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+  testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts', '<rootDir>/bench/**/*.test.ts'],
   // The fault suite (real processes, database outages) runs alone: jest.faults.config.js.
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/faults/'],
   testTimeout: 60000,

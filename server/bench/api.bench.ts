@@ -1,16 +1,21 @@
 /**
- * `npm run bench:api [-- --duration 10 --subscribers 1000 --skip-train --skip-fanout --database-url URL]`:
+ * `npm run bench:api [-- --duration 10 --subscribers 1000 --skip-train --skip-fanout --database-url URL --profile]`:
  * the API under load, beside the reference system (../shared/notes/reference-figures.md). Starts the server
  * in a child process on a temp project (sample data, embedded database unless --database-url), trains one
  * model through the API, then measures 1. predict vs the stack's ceiling, 2. serving while trainAll
  * trains (in a separate worker process, and in-process for comparison), 3. subscription fan-out. The child and the temp dir are removed at the end, on errors and Ctrl-C.
+ * With --profile, each measured run of parts 1 and 3 is followed by where the server's CPU went in it
+ * (`api/phase-profiler.ts`); the profiles stay in a temp dir whose path is printed.
  */
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parsePositiveInt, runCli } from '../src/cli/run-cli.js';
 import { measureFanout } from './api/fanout.js';
 import { measureForwardPass } from './api/forward-pass.js';
 import { gql, trainCategory } from './api/http.js';
+import { createPhaseProfiler, type PhaseProfiler } from './api/phase-profiler.js';
 import { REFERENCE_SOURCE } from './api/reference.js';
 import { startServerProcess, type ServerProcess } from './api/server-process.js';
 import { measureServing, type ServingResult } from './api/serving.js';
@@ -23,8 +28,13 @@ const USAGE = `usage: npm run bench:api [-- options]
                       needs Postgres: a throwaway database on --database-url's server or the local one)
   --skip-fanout       skip part 3 (subscription fan-out)
   --fanout-only       only part 3 (no model is trained first)
-Exits 1 when a live reference could not run (the line says "reference could not run").
-  --database-url URL  use this Postgres instead of the embedded database (runs and models stay in it)`;
+  --database-url URL  use this Postgres instead of the embedded database (runs and models stay in it)
+  --profile           V8's CPU profiler in the server (and the bare graphql-ws server) during each measured
+                      run of parts 1 and 3; after each, the server main thread's self time by group (graphql-js,
+                      Apollo, Express/HTTP, ws, onnxruntime, Prisma, our code, JSON, GC, idle, ...), its top
+                      functions, and the cores used by the server, the benchmark's own clients and the rest;
+                      .cpuprofile files kept in a printed temp dir. The profiler costs the server some speed.
+Exits 1 when a live reference could not run (the line says "reference could not run").`;
 // Enough that part 2's load phases fit inside trainAll (twice: worker, in-process); cancelled after.
 const TRAIN_ALL_EPOCHS = 20;
 const FANOUT_EPOCHS = 5;
@@ -45,11 +55,15 @@ runCli(async () => {
       'skip-fanout': { type: 'boolean', default: false },
       'fanout-only': { type: 'boolean', default: false },
       'database-url': { type: 'string' },
+      profile: { type: 'boolean', default: false },
     },
   });
   const durationS = parsePositiveInt('duration', flags.duration, 600)!;
   const subscribers = parsePositiveInt('subscribers', flags.subscribers, 20_000)!;
   const loadAverage = formatLoad();
+  const profiler: PhaseProfiler | undefined = flags.profile
+    ? createPhaseProfiler(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-api-profiles-')))
+    : undefined;
 
   server = await startServerProcess({ databaseUrl: flags['database-url'] });
   let referenceMissing = false;
@@ -75,9 +89,10 @@ runCli(async () => {
     const category = categories[0]!.name;
     if (flags['fanout-only']) {
       console.log(`3. subscription fan-out: ${subscribers} graphql-ws subscribers to trainingProgress`);
-      const fanout = await measureFanout({ server, category, subscribers, epochs: FANOUT_EPOCHS });
+      const fanout = await measureFanout({ server, category, subscribers, epochs: FANOUT_EPOCHS, profiler });
       print(fanout);
       console.log(`load average at end ${formatLoad()} (other processes on these cores skew every figure)`);
+      printProfileDir(profiler);
       return fanout.referenceFailed ? 1 : 0;
     }
     await trainCategory(graphqlUrl, category, 1);
@@ -103,6 +118,7 @@ runCli(async () => {
       category,
       series: values,
       durationS,
+      profile: profiler && { profiler, server: server.profiler },
     });
     print(serving);
 
@@ -123,11 +139,12 @@ runCli(async () => {
     }
     if (!flags['skip-fanout']) {
       console.log(`3. subscription fan-out: ${subscribers} graphql-ws subscribers to trainingProgress`);
-      const fanout = await measureFanout({ server, category, subscribers, epochs: FANOUT_EPOCHS });
+      const fanout = await measureFanout({ server, category, subscribers, epochs: FANOUT_EPOCHS, profiler });
       print(fanout);
       referenceMissing ||= Boolean(fanout.referenceFailed);
     }
     console.log(`load average at end ${formatLoad()} (other processes on these cores skew every figure)`);
+    printProfileDir(profiler);
     if (failed) {
       process.stderr.write(`error: ${failed}\n`);
       return 1;
@@ -143,6 +160,10 @@ function formatLoad(): string {
     .loadavg()
     .map((v) => v.toFixed(2))
     .join(' ');
+}
+
+function printProfileDir(profiler: PhaseProfiler | undefined): void {
+  if (profiler) console.log(`CPU profiles (Chrome DevTools > Performance, or speedscope): ${profiler.dir}`);
 }
 
 function print(part: { table: string; notes: string[] }): void {

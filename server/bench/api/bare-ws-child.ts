@@ -4,19 +4,22 @@
  * ask for, fed by an in-memory pub/sub (graphql-ws' own recipe: graphql-js `subscribe` per subscriber, no
  * auth, limits, replay or database). Driven over IPC by `bare-ws-server.ts`: it reports its URL, its
  * subscriber count on request, and "trains" on request: an epoch event every `gapMs`, then a final status,
- * answering with each epoch's publish time (Date.now(), the clock the subscribers stamp with).
+ * answering with each epoch's publish time (Date.now(), the clock the subscribers stamp with); with
+ * `bench:api --profile`, it starts and stops its CPU profiler on request.
  */
 import http from 'node:http';
 import { buildSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import { answerProfileRequests, type ProfileAnswer } from './child-profiler.js';
 
 export type BareRequest =
   { type: 'count'; requestId: number } | { type: 'train'; requestId: number; epochs: number; gapMs: number };
 export type BareMessage =
   | { type: 'ready'; url: string }
   | { type: 'count'; requestId: number; count: number }
-  | { type: 'trained'; requestId: number; runId: string; times: [number, number][] };
+  | { type: 'trained'; requestId: number; runId: string; times: [number, number][] }
+  | ProfileAnswer;
 
 interface Event {
   runId: string;
@@ -81,6 +84,7 @@ server.listen(0, '127.0.0.1', () => {
   const address = server.address() as { port: number };
   process.send!({ type: 'ready', url: `ws://127.0.0.1:${address.port}/graphql` } satisfies BareMessage);
 });
+answerProfileRequests((answer) => process.send!(answer satisfies BareMessage));
 process.on('message', (request: BareRequest) => {
   if (request.type === 'count')
     process.send!({ type: 'count', requestId: request.requestId, count: queues.size } satisfies BareMessage);

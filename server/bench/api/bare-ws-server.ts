@@ -6,6 +6,7 @@ import { fork } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BareMessage, BareRequest } from './bare-ws-child.js';
+import { profileChild, type ProfiledProcess } from './profiled-child.js';
 
 const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'bare-ws-child.ts');
 const READY_TIMEOUT_MS = 60_000;
@@ -16,6 +17,8 @@ export interface BareServer {
   subscriberCount(): Promise<number>;
   /** Publishes `epochs` epoch events `gapMs` apart, then a final status. @returns epoch → publish time. */
   train(epochs: number, gapMs: number): Promise<{ runId: string; ends: Map<number, number> }>;
+  /** V8's CPU profiler in the bare server (`bench:api --profile`). */
+  profiler: ProfiledProcess;
   stop(): Promise<void>;
 }
 
@@ -32,14 +35,16 @@ export async function startBareServer(): Promise<BareServer> {
     await exited;
   };
   let nextId = 1;
-  const ask = <T extends BareMessage>(request: BareRequest, timeoutMs: number) =>
+  const ask = <T extends BareMessage>(request: BareRequest, answer: T['type'], timeoutMs: number) =>
     new Promise<T>((resolve, reject) => {
       const timer = setTimeout(
         () => reject(new Error(`bare server: no answer to ${request.type}`)),
         timeoutMs,
       );
       const onMessage = (message: BareMessage) => {
-        if (!('requestId' in message) || message.requestId !== request.requestId) return;
+        // Profile answers number their own requests: the type tells them apart.
+        if (message.type !== answer || !('requestId' in message) || message.requestId !== request.requestId)
+          return;
         clearTimeout(timer);
         child.off('message', onMessage);
         resolve(message as T);
@@ -60,13 +65,23 @@ export async function startBareServer(): Promise<BareServer> {
     return {
       wsUrl,
       subscriberCount: async () =>
-        (await ask<Extract<BareMessage, { type: 'count' }>>({ type: 'count', requestId: nextId++ }, 10_000))
-          .count,
+        (
+          await ask<Extract<BareMessage, { type: 'count' }>>(
+            { type: 'count', requestId: nextId++ },
+            'count',
+            10_000,
+          )
+        ).count,
       train: async (epochs, gapMs) => {
         const request: BareRequest = { type: 'train', requestId: nextId++, epochs, gapMs };
-        const answer = await ask<Extract<BareMessage, { type: 'trained' }>>(request, epochs * gapMs + 30_000);
+        const answer = await ask<Extract<BareMessage, { type: 'trained' }>>(
+          request,
+          'trained',
+          epochs * gapMs + 30_000,
+        );
         return { runId: answer.runId, ends: new Map(answer.times) };
       },
+      profiler: profileChild(child),
       stop,
     };
   } catch (error) {

@@ -9,6 +9,8 @@
 import { createTable, formatMs, percentile } from './format.js';
 import { gql, scrapeGauge, waitFor, waitForRuns } from './http.js';
 import { startBareServer } from './bare-ws-server.js';
+import type { PhaseProfiler } from './phase-profiler.js';
+import type { ProfiledProcess } from './profiled-child.js';
 import type { ServerProcess } from './server-process.js';
 import { connectSubscribers, type ProgressEvent } from './subscribers.js';
 
@@ -17,11 +19,16 @@ export interface FanoutOptions {
   category: string;
   subscribers: number;
   epochs: number;
+  /** `--profile`: each server profiled from its run's start until the last subscriber has the final status. */
+  profiler?: PhaseProfiler;
 }
 
 /** One server under test: where to connect, how many it registered, and one run of it. */
 interface Target {
+  /** The phase's name in the profile printout. */
+  name: string;
   wsUrl: string;
+  profiled: ProfiledProcess;
   registered(): Promise<number>;
   run(): Promise<{ runId: string; status: string; ends: Map<number, number> }>;
 }
@@ -47,8 +54,10 @@ export async function measureFanout(
   options: FanoutOptions,
 ): Promise<{ table: string; notes: string[]; referenceFailed?: string }> {
   const { server, subscribers: n } = options;
-  const ours = await measureTarget(n, {
+  const ours = await measureTarget(n, options.profiler, {
+    name: `fan-out to ${n} subscribers, ours`,
     wsUrl: server.wsUrl,
+    profiled: server.profiler,
     registered: () => scrapeGauge(server.url, 'graphql_live_subscriptions'),
     run: async () => {
       const { train } = await gql<{ train: { id: string }[] }>(
@@ -67,8 +76,10 @@ export async function measureFanout(
   const reference = await startBareServer().catch((error: Error) => void (referenceFailed = error.message));
   if (reference) {
     try {
-      bare = await measureTarget(n, {
+      bare = await measureTarget(n, options.profiler, {
+        name: `fan-out to ${n} subscribers, bare graphql-ws`,
         wsUrl: reference.wsUrl,
+        profiled: reference.profiler,
         registered: () => reference.subscriberCount(),
         run: async () => ({ status: 'SUCCEEDED', ...(await reference.train(options.epochs, gapMs)) }),
       });
@@ -110,7 +121,11 @@ export async function measureFanout(
 }
 
 /** Connects n clients to the target, runs it, collects and disposes every client, even on failure. */
-async function measureTarget(n: number, target: Target): Promise<Measured> {
+async function measureTarget(
+  n: number,
+  profiler: PhaseProfiler | undefined,
+  target: Target,
+): Promise<Measured> {
   const events: { client: number; event: ProgressEvent; receivedAt: number }[] = [];
   const connectStart = performance.now();
   const subs = await connectSubscribers(target.wsUrl, n, (client, event, receivedAt) =>
@@ -123,15 +138,23 @@ async function measureTarget(n: number, target: Target): Promise<Measured> {
       { timeoutMs: 60_000 },
     );
     const connectSeconds = (performance.now() - connectStart) / 1000;
-    // The clients' own CPU time bounds how much of the latency is theirs rather than the server's.
-    const cpuBefore = process.cpuUsage();
-    const { runId, status, ends } = await target.run();
-    const terminal = () => events.filter((e) => e.event.runId === runId && e.event.status === status).length;
-    // Stragglers: bounded, and whatever has not arrived by then counts as lost.
-    await waitFor('the final status at every subscriber', async () => (terminal() >= n ? true : undefined), {
-      timeoutMs: 15_000,
-    }).catch(() => undefined);
-    const cpu = process.cpuUsage(cpuBefore);
+    const terminal = (run: { runId: string; status: string }) =>
+      events.filter((e) => e.event.runId === run.runId && e.event.status === run.status).length;
+    const observe = async () => {
+      // The clients' own CPU time bounds how much of the latency is theirs rather than the server's.
+      const cpuBefore = process.cpuUsage();
+      const run = await target.run();
+      // Stragglers: bounded, and whatever has not arrived by then counts as lost.
+      await waitFor(
+        'the final status at every subscriber',
+        async () => (terminal(run) >= n ? true : undefined),
+        { timeoutMs: 15_000 },
+      ).catch(() => undefined);
+      return { ...run, cpu: process.cpuUsage(cpuBefore) };
+    };
+    const { runId, status, ends, cpu } = await (profiler
+      ? profiler.around(target.name, target.profiled, observe)
+      : observe());
     const deliveries = events.filter(
       (e) => e.event.runId === runId && e.event.type === 'EPOCH' && e.event.epoch !== null,
     );
@@ -158,7 +181,7 @@ async function measureTarget(n: number, target: Target): Promise<Measured> {
       gapMs,
       note:
         `run ${status}; ${n} subscribers registered in ${connectSeconds.toFixed(1)} s; subscription errors ${subs.failures()}; ` +
-        `final status seen by ${terminal()} of ${n}; epochs ${formatMs(gapMs)} ms apart; per epoch the last subscriber got it ` +
+        `final status seen by ${terminal({ runId, status })} of ${n}; epochs ${formatMs(gapMs)} ms apart; per epoch the last subscriber got it ` +
         `${formatMs(spreadMs)} ms after the first; the clients used ${cpuPerDeliveryUs.toFixed(0)} µs of CPU per delivery ` +
         `(${formatMs((cpuPerDeliveryUs * n) / 1000)} ms per epoch for all).`,
     };

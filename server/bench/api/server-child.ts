@@ -1,12 +1,13 @@
 /**
  * The API server of `api.bench.ts`, run in a child process (started by `server-process.ts`) so that the
  * load generator and the subscription clients never share its event loop. It is `index.ts` with a silent
- * logger (pino-http's line per request would be measured too) and an IPC channel: it reports its URL, and
- * answers the epoch end times stored in the database. Stops on SIGTERM/SIGINT or when the parent goes away.
+ * logger (pino-http's line per request would be measured too) and an IPC channel: it reports its URL,
+ * answers the epoch end times stored in the database, and starts/stops its CPU profiler on request. Stops on SIGTERM/SIGINT or when the parent goes away.
  */
 import { pino } from 'pino';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/load-config.js';
+import { answerProfileRequests, type ProfileAnswer } from './child-profiler.js';
 
 /** Parent → child: the stored end time of each epoch of a run. */
 export interface EpochTimesRequest {
@@ -25,7 +26,8 @@ export interface GcRequest {
 export type ChildMessage =
   | { type: 'ready'; url: string }
   | { type: 'epochTimes'; requestId: number; times: [number, number][] }
-  | { type: 'gc'; requestId: number };
+  | { type: 'gc'; requestId: number }
+  | ProfileAnswer;
 
 const send = (message: ChildMessage) => process.send?.(message);
 
@@ -45,6 +47,8 @@ process.once('SIGTERM', stop);
 process.once('SIGINT', stop);
 process.once('disconnect', stop);
 
+// bench:api --profile: V8's CPU profiler around each measured phase.
+answerProfileRequests(send);
 process.on('message', (message: EpochTimesRequest | GcRequest) => {
   if (message.type === 'gc') {
     (globalThis as { gc?: () => void }).gc?.();

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
+import { profileChild, type ProfiledProcess } from './profiled-child.js';
 import type { ChildMessage, EpochTimesRequest, GcRequest } from './server-child.js';
 
 const SERVER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -28,6 +29,8 @@ export interface ServerProcess {
   collectGarbage(): Promise<void>;
   /** The project's environment (CONFIG_PATH, DATA_DIR, DATABASE_URL): a worker process joins with it. */
   projectEnv: NodeJS.ProcessEnv;
+  /** V8's CPU profiler in the server's main thread (`bench:api --profile`). */
+  profiler: ProfiledProcess;
   stop(): Promise<void>;
 }
 
@@ -142,6 +145,7 @@ export async function startServerProcess(
         ask({ type: 'epochTimes', requestId: nextRequestId++, runId }, (times) => new Map(times)),
       collectGarbage: () => ask({ type: 'gc', requestId: nextRequestId++ }, () => undefined),
       projectEnv: { CONFIG_PATH: env.CONFIG_PATH, DATA_DIR: env.DATA_DIR, DATABASE_URL: env.DATABASE_URL },
+      profiler: profileChild(child),
       stop,
     };
   } catch (error) {

@@ -7,6 +7,8 @@
 import { type LoadResult, runLoad } from './load.js';
 import { createTable, formatInt as int, formatMs as ms } from './format.js';
 import { scrapeLoopDelay } from './http.js';
+import type { PhaseProfiler } from './phase-profiler.js';
+import type { ProfiledProcess } from './profiled-child.js';
 import { CEILING_AIM, FASTAPI_PREDICT, STACK_CEILING } from './reference.js';
 
 /** The measured operation: one forecast of one day from the category's last 14 daily values. */
@@ -21,6 +23,8 @@ export interface ServingOptions {
   category: string;
   series: number[];
   durationS: number;
+  /** `--profile`: the server profiled during each measured run (not the warm-ups). */
+  profile?: { profiler: PhaseProfiler; server: ProfiledProcess };
 }
 
 export interface ServingResult {
@@ -33,18 +37,25 @@ export interface ServingResult {
 /** Runs the warm-ups and the three measured runs, one after another. */
 export async function measureServing(options: ServingOptions): Promise<ServingResult> {
   const predict = { query: PREDICT_QUERY, variables: { category: options.category, series: options.series } };
-  const load = async (op: { query: string; variables?: object }, connections: number, durationS: number) => {
+  const load = async (
+    op: { query: string; variables?: object },
+    connections: number,
+    durationS: number,
+    phase?: string,
+  ) => {
     await scrapeLoopDelay(options.url); // resets the server's histogram
-    const result = await runLoad({ graphqlUrl: options.graphqlUrl, ...op, connections, durationS });
+    const run = () => runLoad({ graphqlUrl: options.graphqlUrl, ...op, connections, durationS });
+    const { profile } = options;
+    const result = await (phase && profile ? profile.profiler.around(phase, profile.server, run) : run());
     return { result, loop: await scrapeLoopDelay(options.url) };
   };
   // JIT, the model cache and the connection pools settle before anything is measured.
   await load({ query: CEILING_QUERY }, 16, WARM_UP_S);
   await load(predict, 16, WARM_UP_S);
 
-  const ceiling = await load({ query: CEILING_QUERY }, 16, options.durationS);
-  const p16 = await load(predict, 16, options.durationS);
-  const p64 = await load(predict, 64, options.durationS);
+  const ceiling = await load({ query: CEILING_QUERY }, 16, options.durationS, 'ceiling, 16 connections');
+  const p16 = await load(predict, 16, options.durationS, 'predict, 16 connections');
+  const p64 = await load(predict, 64, options.durationS, 'predict, 64 connections');
 
   const table = createTable([
     'operation',
