@@ -1,9 +1,10 @@
 /**
- * `npm run bench:api [-- --duration 10 --subscribers 1000 --skip-train --skip-fanout --database-url URL --profile]`:
+ * `npm run bench:api [-- --duration 10 --subscribers 1000 --skip-train --skip-fanout --skip-cold-start --database-url URL --profile]`:
  * the API under load, beside the reference system (../shared/notes/reference-figures.md). Starts the server
  * in a child process on a temp project (sample data, embedded database unless --database-url), trains one
  * model through the API, then measures 1. predict vs the stack's ceiling, 2. serving while trainAll
- * trains (in a separate worker process, and in-process for comparison), 3. subscription fan-out. The child and the temp dir are removed at the end, on errors and Ctrl-C.
+ * trains (in a separate worker process, and in-process for comparison), 3. subscription fan-out, 4. cold start
+ * of the real entry point (api/cold-start.ts). The child and the temp dir are removed at the end, on errors and Ctrl-C.
  * With --profile, each measured run of parts 1 and 3 is followed by where the server's CPU went in it
  * (`api/phase-profiler.ts`); the profiles stay in a temp dir whose path is printed.
  */
@@ -12,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parsePositiveInt, runCli } from '../src/cli/run-cli.js';
+import { measureColdStart } from './api/cold-start.js';
 import { measureFanout } from './api/fanout.js';
 import { measureForwardPass } from './api/forward-pass.js';
 import { gql, trainCategory } from './api/http.js';
@@ -28,6 +30,8 @@ const USAGE = `usage: npm run bench:api [-- options]
                       needs Postgres: a throwaway database on --database-url's server or the local one)
   --skip-fanout       skip part 3 (subscription fan-out)
   --fanout-only       only part 3 (no model is trained first)
+  --skip-cold-start   skip part 4 (cold start of node dist/index.js on the embedded database to /readyz,
+                      first and later start, beside a bare node:http server's start)
   --database-url URL  use this Postgres instead of the embedded database (runs and models stay in it)
   --profile           V8's CPU profiler in the server (and the bare graphql-ws server) during each measured
                       run of parts 1 and 3; after each, the server main thread's self time by group (graphql-js,
@@ -54,6 +58,7 @@ runCli(async () => {
       'skip-train': { type: 'boolean', default: false },
       'skip-fanout': { type: 'boolean', default: false },
       'fanout-only': { type: 'boolean', default: false },
+      'skip-cold-start': { type: 'boolean', default: false },
       'database-url': { type: 'string' },
       profile: { type: 'boolean', default: false },
     },
@@ -142,6 +147,13 @@ runCli(async () => {
       const fanout = await measureFanout({ server, category, subscribers, epochs: FANOUT_EPOCHS, profiler });
       print(fanout);
       referenceMissing ||= Boolean(fanout.referenceFailed);
+    }
+    if (!flags['skip-cold-start']) {
+      await server.stop(); // alone on the machine's cores, as a user's start is
+      console.log('4. cold start: the real entry point on the embedded database, to /readyz');
+      const cold = await measureColdStart();
+      if (cold.failed) failed ??= cold.failed;
+      else print(cold);
     }
     console.log(`load average at end ${formatLoad()} (other processes on these cores skew every figure)`);
     printProfileDir(profiler);
