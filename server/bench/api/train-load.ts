@@ -4,10 +4,13 @@
  * serving process itself (role `all`, worker threads). For each: `predict` at 16 connections idle, then
  * while `trainAll` trains, as a share of that idle figure; plus the serving process's event-loop delay.
  * The worker runs at `server.worker_nice` (10), as `npm run worker` does; runs still training when the
- * load phase ends are cancelled.
+ * load phase ends are cancelled. Its reference, in the same run: plain busy loops at that priority, as many
+ * as its training threads (busy-loops.ts) — what any work on the other core costs serving here.
  * Both setups share one throwaway Postgres database (the embedded one serves a single process).
  */
 import os from 'node:os';
+import { loadConfig } from '../../src/config/load-config.js';
+import { startBusyLoops } from './busy-loops.js';
 import { createTable, formatMs as ms } from './format.js';
 import { gql, type LoopDelay, scrapeLoopDelay, sleep, trainCategory, waitForRuns } from './http.js';
 import { type LoadResult, runLoad } from './load.js';
@@ -64,14 +67,38 @@ export async function measureTrainingLoad(
     await trainCategory(api.graphqlUrl, options.category, 1); // trained by the worker
     const separate = await measureSetup(api, options);
     await worker.stop();
+    const busy = await measureBusyReference(api, options);
 
     const all = await startServerProcess({ databaseUrl: database.url, role: 'all' });
     started.push(all);
     const inProcess = await measureSetup(all, options);
-    return format(separate, inProcess, options.epochs, `${loadBefore} → ${formatLoad()}`);
+    return format(separate, inProcess, busy, options.epochs, `${loadBefore} → ${formatLoad()}`);
   } finally {
     for (const p of started.reverse()) await p.stop();
     await database?.drop();
+  }
+}
+
+/** Predict on the API-only server while busy loops spin at the worker's priority (no training anywhere). */
+async function measureBusyReference(server: ServerProcess, options: TrainLoadOptions) {
+  const config = loadConfig(
+    server.projectEnv as Parameters<typeof loadConfig>[0],
+    server.projectEnv.CONFIG_PATH,
+  );
+  const threads = config.training.concurrency;
+  const loops = startBusyLoops(threads, config.server.workerNice);
+  try {
+    await sleep(500);
+    const loaded = await runLoad({
+      graphqlUrl: server.graphqlUrl,
+      query: PREDICT_QUERY,
+      variables: { category: options.category, series: options.series },
+      connections: 16,
+      durationS: options.durationS,
+    });
+    return { loaded, threads, nice: config.server.workerNice };
+  } finally {
+    await loops.stop();
   }
 }
 
@@ -126,7 +153,13 @@ async function measureSetup(server: ServerProcess, options: TrainLoadOptions): P
   };
 }
 
-function format(separate: SetupResult, inProcess: SetupResult, epochs: number, load: string) {
+function format(
+  separate: SetupResult,
+  inProcess: SetupResult,
+  busy: { loaded: LoadResult; threads: number; nice: number },
+  epochs: number,
+  load: string,
+) {
   const table = createTable([
     'training in',
     'phase',
@@ -158,6 +191,18 @@ function format(separate: SetupResult, inProcess: SetupResult, epochs: number, l
     return share;
   };
   const shareSeparate = rows('a worker process', separate);
+  const shareBusy = busy.loaded.reqPerSec / separate.idle.reqPerSec;
+  table.push([
+    `${busy.threads} busy loop(s) at nice ${busy.nice} (reference)`,
+    'no training',
+    busy.loaded.seconds.toFixed(1),
+    Math.round(busy.loaded.reqPerSec),
+    ms(busy.loaded.p50Ms),
+    ms(busy.loaded.p99Ms),
+    busy.loaded.non2xx + busy.loaded.errors,
+    `${(shareBusy * 100).toFixed(0)} %`,
+    '',
+  ]);
   const shareInProcess = rows('the serving process', inProcess);
   const early = [separate, inProcess].some((r) => r.endedEarly)
     ? 'training ENDED before a load phase did (that phase also measured idle time): raise the epochs'
@@ -165,7 +210,7 @@ function format(separate: SetupResult, inProcess: SetupResult, epochs: number, l
   return {
     table: table.toString(),
     notes: [
-      `separate worker: ${(shareSeparate * 100).toFixed(0)} % of idle (aim ≥ ${SHARE_AIM * 100} %: ${shareSeparate >= SHARE_AIM ? 'met' : 'NOT met'}); training in the serving process: ${(shareInProcess * 100).toFixed(0)} %.`,
+      `separate worker: ${(shareSeparate * 100).toFixed(0)} % of idle (aim ≥ ${SHARE_AIM * 100} %: ${shareSeparate >= SHARE_AIM ? 'met' : 'NOT met'}); the same number of plain busy loops at the worker's priority leave ${(shareBusy * 100).toFixed(0)} % (the ceiling for any work on the other core), so serving beside the worker reaches ${((shareSeparate / shareBusy) * 100).toFixed(0)} % of that ceiling; training in the serving process: ${(shareInProcess * 100).toFixed(0)} %.`,
       `trainAll: ${separate.runs} runs × ${epochs} epochs, cancelled once the load phase ended (${separate.trainingSeconds.toFixed(1)} s with the worker, ${inProcess.trainingSeconds.toFixed(1)} s in-process); ${early}.`,
       `${os.cpus().length} cores shared by the serving process, the training, and autocannon (in this process); load average ${load}.`,
     ],
