@@ -1,8 +1,10 @@
 /**
- * The reference for part 2's separate worker: plain busy loops at the worker's CPU priority, as many as the
- * threads it trains on. Whatever they take from serving, any training at that priority takes too (a core
- * shared through the hypervisor, caches, memory bandwidth): serving beside them is the ceiling for serving
- * beside a worker, measured in the same run.
+ * The references for part 2's separate worker: loops at the worker's CPU priority, as many as the threads
+ * it trains on. `spin` touches no memory: what it takes from serving, any work on the other core takes (a
+ * core shared through the hypervisor). `stream` sums a 64 MiB array over and over (twice the L3 cache), as
+ * training's matrix products stream their weights: what it takes beyond `spin` is cache and memory
+ * bandwidth, which no CPU priority keeps away from the server. Serving beside them, in the same run, is
+ * the ceiling for serving beside a worker.
  */
 import { spawn } from 'node:child_process';
 import os from 'node:os';
@@ -11,10 +13,16 @@ export interface BusyLoops {
   stop(): Promise<void>;
 }
 
-/** Starts `count` processes that spin at `nice` until `stop()`. */
-export function startBusyLoops(count: number, nice: number): BusyLoops {
+const LOOPS = {
+  spin: 'for (;;) {}',
+  stream:
+    'const a = new Float64Array(8 << 20).fill(1); let s = 0; for (;;) { for (let i = 0; i < a.length; i += 8) s += a[i]; if (s < 0) console.log(s); }',
+};
+
+/** Starts `count` processes running the `kind` loop at `nice` until `stop()`. */
+export function startBusyLoops(count: number, nice: number, kind: keyof typeof LOOPS = 'spin'): BusyLoops {
   const children = Array.from({ length: count }, () => {
-    const child = spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
+    const child = spawn(process.execPath, ['-e', LOOPS[kind]], { stdio: 'ignore' });
     os.setPriority(child.pid!, nice);
     return child;
   });
