@@ -8,24 +8,16 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../test/utils/free-port.js';
 import { createTable } from './format.js';
 
 const SERVER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const REPO_DIR = path.resolve(SERVER_DIR, '..');
 const READY_TIMEOUT_MS = 180_000;
 export const COLD_START_AIM_MS = 15_000;
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 /** Spawns `args` and times it to the first 200 of `url`; then SIGTERM. @returns ms and the child's stdout. */
 async function timeToReady(

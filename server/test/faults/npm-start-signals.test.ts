@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync, spawn } from 'node:child_process';
-import net from 'node:net';
+import { freePort } from '../utils/free-port.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gql } from '../utils/start-test-server.js';
@@ -15,15 +15,6 @@ import { createChildProject, isProcessAlive, type ChildProject } from '../utils/
 import { waitForValue } from '../utils/wait-for.js';
 
 const REPO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Every process below `pid` (children, their children…). */
 function descendants(pid: number): number[] {

@@ -15,9 +15,9 @@ import { addDailyTotals, insertNewIds, isIdRace, type SqlRunner } from '../sales
 import { applyStaged, applyStagedRows, failure } from './apply-staged.js';
 import { finishImport } from './import-ledger.js';
 import type { ImportJob, ImportOutcome, ImportProgress } from './import-sales-file.js';
+import { throttleProgress } from './progress-throttle.js';
 import {
   checkStagedCsv,
-  dropStaged,
   isDataError,
   stagedRowsSql,
   stageWithPostgresCsv,
@@ -25,8 +25,7 @@ import {
   type FastPathMiss,
   type StagedCsv,
 } from './postgres-csv-stage.js';
-
-const PROGRESS_EVERY_MS = 250;
+import { dropTempTable, tempTableName } from './staging-table.js';
 
 /** The server process of a connection (pg sets it from BackendKeyData; its types leave it out). */
 const backendPid = (client: pg.Client) => (client as unknown as { processID: number }).processID;
@@ -53,15 +52,12 @@ export async function tryFastPath(
   await helper.connect();
   let staged: StagedCsv | FastPathMiss | undefined;
   try {
-    let lastReport = Date.now();
     staged = await stageWithPostgresCsv(
       [client, helper],
       { key: job.importId, path: job.path, columns: job.columns },
-      (bytesRead, linesRead) => {
-        if (Date.now() - lastReport < PROGRESS_EVERY_MS) return;
-        lastReport = Date.now();
-        onProgress({ phase: 'reading', bytesRead, rowsRead: Math.max(0, linesRead - 1), badLineCount: 0 });
-      },
+      throttleProgress((bytesRead, linesRead) =>
+        onProgress({ phase: 'reading', bytesRead, rowsRead: Math.max(0, linesRead - 1), badLineCount: 0 }),
+      ),
     );
     if ('miss' in staged) return staged;
     const { rowsRead, bytesRead } = staged;
@@ -80,7 +76,7 @@ export async function tryFastPath(
     if (error instanceof CheckMissed) return { miss: error.miss };
     throw error;
   } finally {
-    if (staged && !('miss' in staged)) await dropStaged(client, staged.table);
+    if (staged && !('miss' in staged)) await dropTempTable(client, staged.table);
     await helper.end().catch(() => undefined);
   }
 }
@@ -93,7 +89,7 @@ async function applyFast(
   job: ImportJob,
   staged: StagedCsv,
 ) {
-  const days = `pg_temp."days_${job.importId.replace(/[^0-9a-z]/gi, '')}"`;
+  const days = tempTableName('days', job.importId);
   const rowsSql = stagedRowsSql(staged);
   await client.query('SAVEPOINT apply_fast');
   const insert = insertNewIds(
@@ -126,17 +122,15 @@ async function applyFast(
     return applyStagedRows(client, sql, job.source, rowsSql);
   }
   // Every row is new: its day sums are what applySales would add. Carried over from the helper by COPY.
-  await client.query(
-    `CREATE TEMP TABLE ${days.slice('pg_temp.'.length)} (category text, day date, amount numeric, n int)`,
-  );
+  await client.query(`CREATE TEMP TABLE ${days.bare} (category text, day date, amount numeric, n int)`);
   await pipeline(
-    helper.query(copyTo(`COPY (SELECT category, day, amount, n FROM ${days} ORDER BY 1, 2) TO STDOUT`)),
-    client.query(copyFrom(`COPY ${days} FROM STDIN`)),
+    helper.query(copyTo(`COPY (SELECT category, day, amount, n FROM ${days.name} ORDER BY 1, 2) TO STDOUT`)),
+    client.query(copyFrom(`COPY ${days.name} FROM STDIN`)),
   );
   try {
-    return await addDailyTotals(sql, `SELECT category, day, amount, n FROM ${days}`);
+    return await addDailyTotals(sql, `SELECT category, day, amount, n FROM ${days.name}`);
   } finally {
-    await dropStaged(client, days);
+    await dropTempTable(client, days.name);
   }
 }
 
@@ -144,13 +138,13 @@ async function applyFast(
 async function checkAndSum(
   helper: pg.Client,
   staged: StagedCsv,
-  days: string,
+  days: { bare: string },
   allowList?: string[],
 ): Promise<{ withId: number } | FastPathMiss> {
   const checked = await checkStagedCsv(helper, staged, allowList);
   if ('miss' in checked) return checked;
   try {
-    await sumStagedDays(helper, staged, days.slice('pg_temp.'.length));
+    await sumStagedDays(helper, staged, days.bare);
   } catch (error) {
     if (isDataError(error)) return { miss: `a value could not be summed: ${(error as Error).message}` };
     throw error;

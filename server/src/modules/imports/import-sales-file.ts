@@ -17,6 +17,7 @@ import { DataError } from '../../ml/data/data-error.js';
 import type { CategoryChange, SqlRunner } from '../sales/apply-sales.js';
 import { applyStaged, applyStagedRows, failure } from './apply-staged.js';
 import { tryFastPath } from './import-fast-path.js';
+import { throttleProgress } from './progress-throttle.js';
 import { createStagingTable, type StagingMode, type StagingTable } from './staging-table.js';
 import { finishImport, markRunning, type BadLine, type ImportResult } from './import-ledger.js';
 
@@ -56,7 +57,6 @@ export interface ImportOutcome extends ImportResult {
 
 /** Bad lines kept on the ledger row (all are counted). */
 export const MAX_STORED_BAD_LINES = 1000;
-const PROGRESS_EVERY_MS = 250;
 
 /** Reads the file into the staging table; returns the counts (and stops staging at a rejectable bad row). */
 async function stageFile(job: ImportJob, stage: StagingTable, onProgress: (p: ImportProgress) => void) {
@@ -66,16 +66,11 @@ async function stageFile(job: ImportJob, stage: StagingTable, onProgress: (p: Im
   const counts = { rowsRead: 0, staged: 0, badLines: [] as BadLine[], badLineCount: 0 };
   const report = () =>
     onProgress({ phase: 'reading', bytesRead, rowsRead: counts.rowsRead, badLineCount: counts.badLineCount });
-  let lastReport = Date.now();
   const allowList = job.allowList && new Set(job.allowList);
   const records = readSalesRecords(input, { source: job.fileName, columns: job.columns, allowList });
   // The staging connection is busy until the COPY ends: end it however reading ends.
   try {
-    await readInto(records, stage, counts, job.skipBadRows, () => {
-      if (Date.now() - lastReport < PROGRESS_EVERY_MS) return;
-      lastReport = Date.now();
-      report();
-    });
+    await readInto(records, stage, counts, job.skipBadRows, throttleProgress(report));
   } finally {
     await stage.finish();
   }

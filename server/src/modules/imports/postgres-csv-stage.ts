@@ -18,6 +18,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { checkSale } from '../../ml/data/check-sale.js';
 import type { CsvColumns } from '../../ml/data/read-sales-csv.js';
 import { CsvQuoteGuard } from './csv-quote-guard.js';
+import { dropTempTable, tempTableName } from './staging-table.js';
 
 /** A file staged by COPY, as the same temp table on each connection it was staged on. */
 export interface StagedCsv {
@@ -96,16 +97,12 @@ export async function stageWithPostgresCsv(
 ): Promise<StagedCsv | FastPathMiss> {
   const at = locateColumns(readPlainHeader(options.path), options.columns);
   if ('miss' in at) return at;
-  const table = `pg_temp."stage_csv_${options.key.replace(/[^0-9a-z]/gi, '')}"`;
+  const { name: table, bare } = tempTableName('stage_csv', options.key);
   const column = (i: number) => `c${i}`;
   const definition = Array.from({ length: at.width }, (_, i) => `${column(i)} text`).join(', ');
-  await Promise.all(
-    clients.map((client) =>
-      client.query(`CREATE TEMP TABLE ${table.slice('pg_temp.'.length)} (${definition})`),
-    ),
-  );
+  await Promise.all(clients.map((client) => client.query(`CREATE TEMP TABLE ${bare} (${definition})`)));
   const miss = async (reason: string): Promise<FastPathMiss> => {
-    await Promise.all(clients.map((client) => dropStaged(client, table)));
+    await Promise.all(clients.map((client) => dropTempTable(client, table)));
     return { miss: reason };
   };
 
@@ -156,11 +153,6 @@ export async function stageWithPostgresCsv(
     rowsRead: copies[0]!.rowCount ?? 0,
     bytesRead,
   };
-}
-
-/** Drops a staged table (errors ignored: the session's end drops it anyway). */
-export async function dropStaged(client: pg.Client, table: string): Promise<void> {
-  await client.query(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
 }
 
 /** The staged rows as applySales reads them (`category, day, amount, txn`); valid once checked. */
@@ -224,7 +216,7 @@ export async function checkStagedCsv(
 }
 
 /**
- * Sums the staged rows per category and day into a new temp table `into` (category text, day date,
+ * Sums the staged rows per category and day into a new temp table `into` (its bare name: category text, day date,
  * amount numeric, n int): what applySales would add to SalesDay when every row is new. Run once checked.
  */
 export async function sumStagedDays(client: pg.Client, staged: StagedCsv, into: string): Promise<void> {

@@ -38,6 +38,21 @@ function amountText(sale: CheckedSale): string {
 }
 
 /**
+ * A temp table's name for one import: `name` schema-qualified (`pg_temp."stage_…"`, so it can only ever
+ * mean the session's own table), `bare` for CREATE TEMP TABLE, which takes no schema.
+ * @param key - unique per import (the import id)
+ */
+export function tempTableName(prefix: string, key: string): { name: string; bare: string } {
+  const bare = `"${prefix}_${key.replace(/[^0-9a-z]/gi, '')}"`;
+  return { name: `pg_temp.${bare}`, bare };
+}
+
+/** Drops a temp table (errors ignored: the session's end drops it anyway). */
+export async function dropTempTable(client: pg.Client, name: string): Promise<void> {
+  await client.query(`DROP TABLE IF EXISTS ${name}`).catch(() => undefined);
+}
+
+/**
  * Creates the staging table for an import on `client` (which must stay open until `drop`).
  * @param key - unique per import (the import id): the table name derives from it.
  */
@@ -46,15 +61,9 @@ export async function createStagingTable(
   key: string,
   mode: StagingMode,
 ): Promise<StagingTable> {
-  const name = `pg_temp."stage_${key.replace(/[^0-9a-z]/gi, '')}"`;
-  await client.query(
-    `CREATE TEMP TABLE ${name.slice('pg_temp.'.length)} (category text, day date, amount numeric, txn text)`,
-  );
-  const drop = () =>
-    client.query(`DROP TABLE IF EXISTS ${name}`).then(
-      () => undefined,
-      () => undefined,
-    );
+  const { name, bare } = tempTableName('stage', key);
+  await client.query(`CREATE TEMP TABLE ${bare} (category text, day date, amount numeric, txn text)`);
+  const drop = () => dropTempTable(client, name);
   return mode === 'copy' ? copyTable(client, name, drop) : insertTable(client, name, drop);
 }
 
