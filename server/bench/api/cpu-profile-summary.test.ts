@@ -112,24 +112,38 @@ describe('summarizeCpuProfile', () => {
 });
 
 describe('summarizeCpuProfile on a real profile', () => {
-  it('should split graphql-js parsing from idle time as they happened', async () => {
+  it('should put graphql-js parsing in its group and a sleep in idle', async () => {
     const session = new Session();
     session.connect();
     try {
       await session.post('Profiler.enable');
       await session.post('Profiler.start');
-      const until = Date.now() + 300;
-      while (Date.now() < until)
+      // A fixed amount of work, not a deadline: on a loaded machine a deadline loop is descheduled for much
+      // of its time, and those samples land in "(program)" and GC, not in the code (CI saw graphql-js at 14 %).
+      for (let i = 0; i < 20_000; i++)
         parse('query Q($c: String!) { predict(category: $c) { values lower upper } }');
       await new Promise((resolve) => setTimeout(resolve, 300));
       const { profile } = await session.post('Profiler.stop');
       const summary = summarizeCpuProfile(profile);
-      const share = (group: string) => summary.groups.find((g) => g.group === group)!.share;
-      expect(summary.totalMs).toBeGreaterThan(550);
-      // Loose bounds: the machine is shared, and the loop also reads the clock.
-      expect(share('graphql-js (parse, validate, execute)')).toBeGreaterThan(0.25);
-      expect(share('idle')).toBeGreaterThan(0.3);
-      // Among the top functions (not necessarily first: parsing allocates, and GC can be the largest entry).
+      const ms = (group: string) => summary.groups.find((g) => g.group === group)?.ms ?? 0;
+      const byGroup = Object.fromEntries(summary.groups.map((g) => [g.group, Math.round(g.ms)]));
+      // Whatever the load, the sleep is idle time and parsing is graphql-js's, ahead of every other code group
+      // (GC, "(program)" and Node internals are not code a reader could blame, and grow with the load).
+      expect({ idleMs: ms('idle') > 200, byGroup }).toMatchObject({ idleMs: true });
+      const graphql = ms('graphql-js (parse, validate, execute)');
+      const notCode = new Set([
+        'graphql-js (parse, validate, execute)',
+        'garbage collector',
+        'Node internals / other',
+        'idle',
+      ]);
+      const otherCode = summary.groups.filter((g) => !notCode.has(g.group));
+      expect({
+        graphqlAheadOfOtherCode: otherCode.every((g) => g.ms < graphql) && graphql > 0,
+        byGroup,
+      }).toMatchObject({
+        graphqlAheadOfOtherCode: true,
+      });
       expect(summary.top.some((t) => t.group === 'graphql-js (parse, validate, execute)')).toBe(true);
     } finally {
       session.disconnect();
