@@ -49,7 +49,14 @@ export async function tryFastPath(
   onProgress: (progress: ImportProgress) => void,
 ): Promise<ImportOutcome | FastPathMiss> {
   const helper = new pg.Client({ connectionString: job.databaseUrl });
-  await helper.connect();
+  try {
+    await helper.connect();
+  } catch (error) {
+    // A database at its connection limit (max_connections, or the role's CONNECTION LIMIT) still has the
+    // import's own connection: the careful path needs no second one, so the file is read row by row.
+    await helper.end().catch(() => undefined);
+    return { miss: `no second database connection (${(error as Error).message})` };
+  }
   let staged: StagedCsv | FastPathMiss | undefined;
   try {
     staged = await stageWithPostgresCsv(

@@ -88,18 +88,24 @@ describe('importSalesFile: the fast path agrees with the careful path (postgres)
         (SELECT string_agg("name" || ':' || "firstDay" || '..' || "lastDay" || '=' || "total", ',' ORDER BY "name") FROM "SalesCategory")
       ) AS rows`.then(([row]) => row!.rows);
 
-  async function importWith(staging: StagingMode, file: string, allowList?: string[], before?: string) {
+  async function importWith(
+    staging: StagingMode,
+    file: string,
+    allowList?: string[],
+    before?: string,
+    databaseUrl = db.url,
+  ) {
     await db.prisma.$executeRawUnsafe(
       'TRUNCATE "SalesDay", "SalesCategory", "SaleTransaction", "SalesImport"',
     );
     if (before !== undefined) {
       fs.writeFileSync(`${file}.before`, before);
-      await importOnce(staging, `${file}.before`, allowList);
+      await importOnce(staging, `${file}.before`, allowList, databaseUrl);
     }
-    return importOnce(staging, file, allowList);
+    return importOnce(staging, file, allowList, databaseUrl);
   }
 
-  async function importOnce(staging: StagingMode, file: string, allowList?: string[]) {
+  async function importOnce(staging: StagingMode, file: string, allowList?: string[], databaseUrl = db.url) {
     const row = await new ImportsService(db.prisma).create({
       path: file,
       fileName: 'f.csv',
@@ -107,7 +113,7 @@ describe('importSalesFile: the fast path agrees with the careful path (postgres)
     });
     const outcome: ImportOutcome = await importSalesFile({
       importId: row.id,
-      databaseUrl: db.url,
+      databaseUrl,
       staging,
       path: file,
       fileName: 'f.csv',
@@ -147,6 +153,29 @@ describe('importSalesFile: the fast path agrees with the careful path (postgres)
       // The temp tables of both paths are gone with the import's connection; none is left in this session.
     },
   );
+
+  it('should read the file row by row when the database allows no second connection', async () => {
+    // A role limited to one connection: the import's own connects, the fast path's helper cannot.
+    const role = `import_one_conn_${process.pid}`;
+    await db.prisma.$executeRawUnsafe(`CREATE ROLE "${role}" LOGIN CONNECTION LIMIT 1`);
+    try {
+      await db.prisma.$executeRawUnsafe(`GRANT ALL ON ALL TABLES IN SCHEMA public TO "${role}"`);
+      await db.prisma.$executeRawUnsafe(`GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO "${role}"`);
+      const url = new URL(db.url);
+      url.username = role;
+      const file = path.join(dir, 'one-connection.csv');
+      fs.writeFileSync(file, CASES[0]!.text);
+      const alone = await importWith('copy', file, undefined, undefined, url.toString());
+      const careful = await importWith('insert', file);
+      expect(alone.outcome).toMatchObject({ status: 'SUCCEEDED', rowsAccepted: 3 });
+      expect(alone.outcome.fastPath).toBeUndefined();
+      expect(alone.outcome.fastPathMiss).toMatch(/^no second database connection \(.*too many connections/);
+      expect(alone.rows).toEqual(careful.rows);
+    } finally {
+      await db.prisma.$executeRawUnsafe(`DROP OWNED BY "${role}"`);
+      await db.prisma.$executeRawUnsafe(`DROP ROLE "${role}"`);
+    }
+  });
 
   it('should store the clean file exactly (not only alike)', async () => {
     const file = path.join(dir, 'exact.csv');
