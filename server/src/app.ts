@@ -28,6 +28,7 @@ import { createFormatError } from './graphql/errors.js';
 import { apolloLimits, LIMITS } from './graphql/limits.js';
 import { RunEventBridge } from './graphql/run-event-bridge.js';
 import { RunQueueSignal } from './training/run-queue-signal.js';
+import { PgNotifications } from './db/pg-notifications.js';
 import { RunEventHub } from './graphql/run-event-hub.js';
 import { createWsServer } from './graphql/ws-server.js';
 import { initBackend } from './ml/backend.js';
@@ -97,6 +98,8 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     onConnectionError: (err) => logger.debug({ err }, 'a database connection was closed'),
     onPhase: (name) => timer.mark(name),
   });
+  // Several processes on one Postgres: one LISTEN connection and one NOTIFY pool for all the channels below.
+  const notifications = db.kind === 'postgres' ? new PgNotifications(db.url, logger) : undefined;
   try {
     const instanceId = `${process.pid}-${randomUUID().slice(0, 8)}`;
     const sales = new SalesStore(db.prisma, config.data.categories);
@@ -132,8 +135,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
       onModelActivated: (category) => forecasts.invalidate(category),
     });
     // Several processes on one Postgres: a run queued or cancelled here wakes the ones that train at once.
-    const signal =
-      db.kind === 'postgres' ? new RunQueueSignal(db.url, logger, train ? queue : undefined) : undefined;
+    const signal = notifications && new RunQueueSignal(notifications, logger, train ? queue : undefined);
     const runs = new RunsService(
       db.prisma,
       config,
@@ -277,24 +279,23 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     );
 
     // Several replicas on one Postgres: events of runs trained elsewhere reach this replica's subscribers.
-    const bridge = db.kind === 'postgres' ? new RunEventBridge(hub, db.url, logger) : undefined;
+    const bridge = notifications && new RunEventBridge(hub, notifications, logger);
     await bridge?.start();
-    const salesBridge =
-      db.kind === 'postgres'
-        ? new SalesEventBridge(
-            salesEvents,
-            db.url,
-            logger,
-            async (id) => {
-              const row = await imports.get(id);
-              return row && toImport(row);
-            },
-            async (since) => ({
-              sales: await sales.changedSince(since),
-              imports: (await imports.changedSince(since)).map(toImport),
-            }),
-          )
-        : undefined;
+    const salesBridge = notifications
+      ? new SalesEventBridge(
+          salesEvents,
+          notifications,
+          logger,
+          async (id) => {
+            const row = await imports.get(id);
+            return row && toImport(row);
+          },
+          async (since) => ({
+            sales: await sales.changedSince(since),
+            imports: (await imports.changedSince(since)).map(toImport),
+          }),
+        )
+      : undefined;
     await salesBridge?.start();
     await signal?.start();
     if (train) await queue.start();
@@ -323,10 +324,12 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
           await bridge?.stop();
           await salesBridge?.stop();
           await signal?.stop();
+          await notifications?.close();
           await db.close();
         })()),
     };
   } catch (error) {
+    await notifications?.close();
     await db.close();
     throw error;
   }

@@ -1,7 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { pino } from 'pino';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../../test/utils/throwaway-postgres.js';
 import { waitForValue } from '../../test/utils/wait-for.js';
+import pg from 'pg';
+import { LISTEN_APPLICATION_NAME, NOTIFY_APPLICATION_NAME, PgNotifications } from '../db/pg-notifications.js';
 import { NotifyChannel } from './notify-channel.js';
 
 // A cluster of the test's own: it is stopped and started to play an outage.
@@ -11,12 +13,29 @@ describe('NotifyChannel', () => {
     cluster = await startThrowawayPostgres();
   }, 120_000);
   afterAll(async () => cluster?.dispose());
+  const logger = pino({ level: 'silent' });
+  /** A process's connections: each test plays two processes. */
+  let processes: PgNotifications[] = [];
+  const newProcess = () => {
+    const notifications = new PgNotifications(cluster.adminUrl, logger);
+    processes.push(notifications);
+    return notifications;
+  };
+  afterEach(async () => {
+    await Promise.all(processes.map((p) => p.close()));
+    processes = [];
+  });
 
-  const open = (received: number[], reconnects: { count: number }) =>
+  const open = (
+    received: number[],
+    reconnects: { count: number },
+    notifications = newProcess(),
+    channel = 'notify_channel_test',
+  ) =>
     new NotifyChannel({
-      channel: 'notify_channel_test',
-      databaseUrl: cluster.adminUrl,
-      logger: pino({ level: 'silent' }),
+      channel,
+      notifications,
+      logger,
       what: 'test messages',
       onMessage: (message) => void received.push(message.n as number),
       onReconnected: () => void reconnects.count++,
@@ -75,6 +94,39 @@ describe('NotifyChannel', () => {
       expect(received).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
     } finally {
       await Promise.all([a.stop(), b.stop()]);
+    }
+  }, 60_000);
+
+  it("should share one LISTEN connection and one NOTIFY pool among a process's channels", async () => {
+    const names = ['training_test', 'sales_test', 'queue_test'];
+    const [sender, receiver] = [newProcess(), newProcess()];
+    const received = names.map(() => [] as number[]);
+    const sending = names.map((name) => open([], { count: 0 }, sender, name));
+    const receiving = names.map((name, i) => open(received[i]!, { count: 0 }, receiver, name));
+    await Promise.all([...sending, ...receiving].map((c) => c.start()));
+    const admin = new pg.Client({ connectionString: cluster.adminUrl });
+    await admin.connect();
+    try {
+      for (let n = 1; n <= 100; n++) sending.forEach((channel) => channel.send({ n }));
+      await waitForValue(
+        async () => received.every((r) => r.length >= 100),
+        (all) => all,
+        { timeoutMs: 20_000 },
+      );
+      // Each channel's messages arrived whole and in order, only to that channel's subscriber.
+      for (const r of received) expect(r).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+      const { rows } = await admin.query<{ application_name: string; count: string }>(
+        'SELECT application_name, count(*) FROM pg_stat_activity WHERE application_name = ANY($1) GROUP BY 1',
+        [[LISTEN_APPLICATION_NAME, NOTIFY_APPLICATION_NAME]],
+      );
+      const count = (name: string) => Number(rows.find((r) => r.application_name === name)?.count ?? 0);
+      // Six channels, two processes: one LISTEN connection each; only the sender opened its NOTIFY pool.
+      expect(count(LISTEN_APPLICATION_NAME)).toBe(2);
+      expect(count(NOTIFY_APPLICATION_NAME)).toBeLessThanOrEqual(2);
+      expect(count(NOTIFY_APPLICATION_NAME)).toBeGreaterThanOrEqual(1);
+    } finally {
+      await admin.end();
+      await Promise.all([...sending, ...receiving].map((c) => c.stop()));
     }
   }, 60_000);
 });

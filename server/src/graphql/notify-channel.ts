@@ -1,22 +1,23 @@
 /**
- * One Postgres LISTEN/NOTIFY channel between the API replicas of one database, as both event bridges use
- * it (`run-event-bridge.ts`: training events, `sales-event-bridge.ts`: sales and import events). Messages
- * go out in the order they were sent, one NOTIFY at a time from a bounded queue, retried with backoff
- * while the database is away; the LISTEN connection is re-opened with backoff after it died, and
- * `onReconnected` then lets the owner re-read what it may have missed. A process ignores its own messages.
+ * One Postgres LISTEN/NOTIFY channel between the processes of one database, as both event bridges and the
+ * run-queue signal use it (`run-event-bridge.ts`: training events, `sales-event-bridge.ts`: sales and
+ * import events, `run-queue-signal.ts`). Messages go out in the order they were sent, one NOTIFY at a time
+ * from a bounded queue, retried with backoff while the database is away. The connections are the
+ * process's `PgNotifications`, shared by all its channels; after an outage `onReconnected` lets the owner
+ * re-read what it may have missed. A process ignores its own messages.
  */
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import type { Logger } from 'pino';
+import type { PgNotifications } from '../db/pg-notifications.js';
 import { computeBackoff } from '../tracking/backoff.js';
-import { OutageLog } from '../tracking/outage-log.js';
 
-const RECONNECT = { baseMs: 250, maxMs: 5000 };
+const RETRY = { baseMs: 250, maxMs: 5000 };
 
 export interface NotifyChannelOptions {
   /** The Postgres channel name (an SQL identifier). */
   channel: string;
-  databaseUrl: string;
+  /** The process's LISTEN/NOTIFY connections. */
+  notifications: PgNotifications;
   logger: Logger;
   /** What travels on it, for log lines: "training events". */
   what: string;
@@ -33,28 +34,20 @@ export interface NotifyChannelOptions {
 
 export class NotifyChannel {
   private readonly id = randomUUID();
-  private readonly outage: OutageLog;
-  private listener?: pg.Client;
-  private sender?: pg.Pool;
-  private reconnectTimer?: NodeJS.Timeout;
-  private lostAt = new Date();
+  private unlisten?: () => Promise<void>;
   private stopped = false;
   /** Serialised messages waiting for NOTIFY, oldest first. */
   private readonly outbox: string[] = [];
   private sending = false;
 
-  constructor(private readonly options: NotifyChannelOptions) {
-    this.outage = new OutageLog(options.logger, `the database (${options.what} of other replicas)`);
-  }
+  constructor(private readonly options: NotifyChannelOptions) {}
 
-  /** LISTENs and opens the NOTIFY pool. @throws when the first LISTEN fails. */
+  /** LISTENs. @throws when the first LISTEN fails. */
   async start(): Promise<void> {
-    this.sender = new pg.Pool({ connectionString: this.options.databaseUrl, max: 2, allowExitOnIdle: true });
-    // An idle pooled connection that the server closes emits here; the pool drops it and opens another.
-    this.sender.on('error', (err) =>
-      this.options.logger.debug({ err }, 'an idle NOTIFY connection was closed'),
-    );
-    await this.listen();
+    this.unlisten = await this.options.notifications.listen(this.options.channel, {
+      onPayload: (payload) => this.receive(payload),
+      onReconnected: (lostAt) => this.options.onReconnected?.(lostAt),
+    });
   }
 
   /**
@@ -63,12 +56,11 @@ export class NotifyChannel {
    */
   async stop(drainMs = 2000): Promise<void> {
     const deadline = Date.now() + drainMs;
-    while (this.outbox.length && this.sender && Date.now() < deadline)
+    while (this.outbox.length && !this.stopped && Date.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, 10));
     this.stopped = true;
-    clearTimeout(this.reconnectTimer);
-    await this.listener?.end().catch(() => undefined);
-    await this.sender?.end().catch(() => undefined);
+    await this.unlisten?.();
+    this.unlisten = undefined;
   }
 
   /**
@@ -87,58 +79,12 @@ export class NotifyChannel {
     if (!this.sending) void this.flush();
   }
 
-  private async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.options.databaseUrl, keepAlive: true });
-    client.on('notification', (message) => this.receive(message.payload));
-    client.on('error', (err) => this.lost(client, err));
-    client.on('end', () => this.lost(client, new Error('connection ended')));
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${this.options.channel}`);
-    } catch (error) {
-      await client.end().catch(() => undefined);
-      throw error;
-    }
-    this.listener = client;
-  }
-
-  /** The LISTEN connection died: forget it and reconnect. */
-  private lost(client: pg.Client, error: Error): void {
-    if (this.stopped || client !== this.listener) return;
-    this.listener = undefined;
-    this.lostAt = new Date();
-    void client.end().catch(() => undefined);
-    this.outage.failed(error);
-    this.reconnect(1);
-  }
-
-  private reconnect(attempt: number): void {
-    this.reconnectTimer = setTimeout(
-      () => {
-        this.listen().then(
-          () => {
-            if (this.stopped) return void this.listener?.end().catch(() => undefined);
-            this.outage.recovered();
-            this.options.onReconnected?.(this.lostAt);
-          },
-          (error: unknown) => {
-            if (this.stopped) return;
-            this.outage.failed(error);
-            this.reconnect(attempt + 1);
-          },
-        );
-      },
-      computeBackoff(attempt, RECONNECT),
-    );
-    this.reconnectTimer.unref();
-  }
-
   private async flush(): Promise<void> {
     this.sending = true;
     let attempt = 0;
-    while (!this.stopped && this.sender && this.outbox.length) {
+    while (!this.stopped && this.outbox.length) {
       try {
-        await this.sender.query('SELECT pg_notify($1, $2)', [this.options.channel, this.outbox[0]]);
+        await this.options.notifications.notify(this.options.channel, this.outbox[0]!);
         this.outbox.shift();
         attempt = 0;
       } catch (err) {
@@ -146,14 +92,13 @@ export class NotifyChannel {
           { err },
           `could not forward ${this.options.what} to other replicas; retrying`,
         );
-        await new Promise((resolve) => setTimeout(resolve, computeBackoff(++attempt, RECONNECT)).unref());
+        await new Promise((resolve) => setTimeout(resolve, computeBackoff(++attempt, RETRY)).unref());
       }
     }
     this.sending = false;
   }
 
-  private receive(payload: string | undefined): void {
-    if (!payload) return;
+  private receive(payload: string): void {
     let message: Record<string, unknown>;
     try {
       message = JSON.parse(payload) as Record<string, unknown>;

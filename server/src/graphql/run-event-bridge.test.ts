@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/utils/test-dat
 import { waitForValue } from '../../test/utils/wait-for.js';
 import { TrainingEventType, type TrainingEvent } from '../modules/runs/run-event.type.js';
 import { RunStatus } from '../modules/runs/run.type.js';
+import { PgNotifications } from '../db/pg-notifications.js';
 import { RunEventBridge } from './run-event-bridge.js';
 import { RunEventHub } from './run-event-hub.js';
 
@@ -33,7 +34,9 @@ describe('RunEventBridge', () => {
     const [hubA, hubB] = [new RunEventHub(), new RunEventHub()];
     const received: number[] = [];
     hubB.publish = (event) => void received.push(event.epoch!);
-    const [a, b] = [new RunEventBridge(hubA, db.url, logger), new RunEventBridge(hubB, db.url, logger)];
+    // Two replicas: each its own connections.
+    const [pa, pb] = [new PgNotifications(db.url, logger), new PgNotifications(db.url, logger)];
+    const [a, b] = [new RunEventBridge(hubA, pa, logger), new RunEventBridge(hubB, pb, logger)];
     await Promise.all([a.start(), b.start()]);
     try {
       // Published back to back, as fast epochs are: a subscriber keeps only epochs newer than its last.
@@ -46,6 +49,7 @@ describe('RunEventBridge', () => {
       expect(received).toEqual(Array.from({ length: 500 }, (_, i) => i + 1));
     } finally {
       await Promise.all([a.stop(), b.stop()]);
+      await Promise.all([pa.close(), pb.close()]);
     }
   });
 });

@@ -8,6 +8,7 @@
  * the events NOTIFYed while it was away.
  */
 import type { Logger } from 'pino';
+import type { PgNotifications } from '../db/pg-notifications.js';
 import type { TrainingEvent } from '../modules/runs/run-event.type.js';
 import { NotifyChannel } from './notify-channel.js';
 import type { RunEventHub } from './run-event-hub.js';
@@ -17,12 +18,12 @@ export class RunEventBridge {
 
   constructor(
     private readonly hub: RunEventHub,
-    databaseUrl: string,
+    notifications: PgNotifications,
     logger: Logger,
   ) {
     this.channel = new NotifyChannel({
       channel: 'training_events',
-      databaseUrl,
+      notifications,
       logger,
       what: 'training events',
       onMessage: ({ event }) => hub.publish(event as TrainingEvent, { remote: true }),

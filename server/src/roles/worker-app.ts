@@ -15,6 +15,7 @@ import express from 'express';
 import type { Logger } from 'pino';
 import type { Config } from '../config/load-config.js';
 import { openDatabase, type Database } from '../db/db.js';
+import { PgNotifications } from '../db/pg-notifications.js';
 import { RunEventBridge } from '../graphql/run-event-bridge.js';
 import { RunQueueSignal } from '../training/run-queue-signal.js';
 import { RunEventHub } from '../graphql/run-event-hub.js';
@@ -54,7 +55,9 @@ export async function buildWorkerApp(config: Config, options: BuildWorkerOptions
     onConnectionError: (err) => logger.debug({ err }, 'a database connection was closed'),
   });
   const hub = new RunEventHub();
-  const bridge = new RunEventBridge(hub, db.url, logger);
+  // One LISTEN connection and one NOTIFY pool for both channels.
+  const notifications = new PgNotifications(db.url, logger);
+  const bridge = new RunEventBridge(hub, notifications, logger);
   let signal: RunQueueSignal | undefined;
   try {
     const metrics = createMetrics();
@@ -80,7 +83,7 @@ export async function buildWorkerApp(config: Config, options: BuildWorkerOptions
     const httpServer = http.createServer(app);
 
     // API replicas signal queued runs and cancels: claimed here at once, not on the next poll.
-    signal = new RunQueueSignal(db.url, logger, queue);
+    signal = new RunQueueSignal(notifications, logger, queue);
     await bridge.start();
     await signal.start();
     await queue.start();
@@ -106,12 +109,14 @@ export async function buildWorkerApp(config: Config, options: BuildWorkerOptions
           await closed;
           await bridge.stop();
           await signal?.stop();
+          await notifications.close();
           await db.close();
         })()),
     };
   } catch (error) {
     await bridge.stop();
     await signal?.stop();
+    await notifications.close();
     await db.close();
     throw error;
   }

@@ -7,6 +7,7 @@
  * single process). Built by app.ts and worker-app.ts.
  */
 import type { Logger } from 'pino';
+import type { PgNotifications } from '../db/pg-notifications.js';
 import { NotifyChannel } from '../graphql/notify-channel.js';
 
 /** What a signal does in a process that trains (the training queue). */
@@ -19,10 +20,10 @@ export class RunQueueSignal {
   private readonly channel: NotifyChannel;
 
   /** @param queue - this process's queue when it trains; without it the process only sends. */
-  constructor(databaseUrl: string, logger: Logger, queue?: SignalledQueue) {
+  constructor(notifications: PgNotifications, logger: Logger, queue?: SignalledQueue) {
     this.channel = new NotifyChannel({
       channel: 'run_queue',
-      databaseUrl,
+      notifications,
       logger,
       what: 'run queue signals',
       // Bounded small: a signal only says "look now", and the queue re-reads the table itself.

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { pino } from 'pino';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../../../test/utils/throwaway-postgres.js';
 import { waitForValue } from '../../../test/utils/wait-for.js';
+import { PgNotifications } from '../../db/pg-notifications.js';
 import type { CategoryChange } from './apply-sales.js';
 import { SalesEventBridge } from './sales-event-bridge.js';
 import { SalesEvents } from './sales-events.js';
@@ -35,8 +36,9 @@ describe('SalesEventBridge', () => {
     const logger = pino({ level: 'silent' });
     const [eventsA, eventsB] = [new SalesEvents(), new SalesEvents()];
     const received: number[] = [];
+    const processes = [eventsA, eventsB].map(() => new PgNotifications(cluster.adminUrl, logger));
     const bridges = [eventsA, eventsB].map(
-      (events) => new SalesEventBridge(events, cluster.adminUrl, logger, async () => null),
+      (events, i) => new SalesEventBridge(events, processes[i]!, logger, async () => null),
     );
     await Promise.all(bridges.map((b) => b.start()));
     const live = eventsB.subscribe('sales');
@@ -78,6 +80,7 @@ describe('SalesEventBridge', () => {
     } finally {
       await live.return?.();
       await Promise.all(bridges.map((b) => b.stop()));
+      await Promise.all(processes.map((p) => p.close()));
     }
   }, 90_000);
 
@@ -86,9 +89,10 @@ describe('SalesEventBridge', () => {
     const events = new SalesEvents();
     const asked: Date[] = [];
     const missed = change(42);
+    const notifications = new PgNotifications(cluster.adminUrl, logger);
     const bridge = new SalesEventBridge(
       events,
-      cluster.adminUrl,
+      notifications,
       logger,
       async () => null,
       async (since) => {
@@ -111,6 +115,7 @@ describe('SalesEventBridge', () => {
       await sales.return?.();
       await imports.return?.();
       await bridge.stop();
+      await notifications.close();
     }
   }, 90_000);
 });

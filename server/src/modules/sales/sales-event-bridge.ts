@@ -10,6 +10,7 @@
  * DATABASE_URL servers; started by app.ts.
  */
 import type { Logger } from 'pino';
+import type { PgNotifications } from '../../db/pg-notifications.js';
 import { NotifyChannel } from '../../graphql/notify-channel.js';
 import type { CategoryChange } from './apply-sales.js';
 import type { ImportEvent, SalesEventMap, SalesEvents, SalesTopic } from './sales-events.js';
@@ -30,7 +31,7 @@ export class SalesEventBridge {
 
   constructor(
     private readonly events: SalesEvents,
-    databaseUrl: string,
+    notifications: PgNotifications,
     private readonly logger: Logger,
     /** Reads an import's current state (for `import` events from other replicas). */
     private readonly readImport: (id: string) => Promise<ImportEvent | null>,
@@ -39,7 +40,7 @@ export class SalesEventBridge {
   ) {
     this.channel = new NotifyChannel({
       channel: 'sales_events',
-      databaseUrl,
+      notifications,
       logger,
       what: 'sales events',
       onMessage: (message) => void this.receive(message as Message),
