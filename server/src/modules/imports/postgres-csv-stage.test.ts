@@ -48,7 +48,21 @@ const CASES: { name: string; text: string; fast: boolean; allowList?: string[]; 
   { name: 'byte order mark', text: `\uFEFF${HEADER}\nt1,2025-01-01,Kites,1\n`, fast: true },
   { name: 'padded fields', text: `${HEADER}\nt1, 2025-01-01 , Kites ,10\n`, fast: false },
   { name: 'padded id', text: `${HEADER}\n t1 ,2025-01-01,Kites,10\n`, fast: false },
-  { name: 'timestamp dates', text: `${HEADER}\nt1,2025-01-01T10:00:00Z,Kites,10\n`, fast: false },
+  {
+    name: 'timestamp dates',
+    text: `${HEADER}\nt1,2025-01-01T10:00:00Z,Kites,10\nt2,2025-01-01 23:59,Kites,1\nt3,2025-01-02T00:00:00.123+02:00,Kites,2\nt4,2025-01-02,Drums,3\nt5,2025-01-03 08:15:00-0500,Drums,4\n`,
+    fast: true,
+  },
+  {
+    name: 'timestamps, ids stored before',
+    text: `${HEADER}\nt1,2025-01-01T10:00:00Z,Kites,1\nt2,2025-01-02 09:00,Kites,2\n`,
+    before: `${HEADER}\nt1,2025-01-01,Kites,1\n`,
+    fast: true,
+  },
+  { name: 'timestamp on no day', text: `${HEADER}\nt1,2023-02-30T10:00:00Z,Kites,10\n`, fast: false },
+  { name: 'timestamp past midnight', text: `${HEADER}\nt1,2025-01-01T24:00:00Z,Kites,10\n`, fast: false },
+  { name: 'timestamp with a zone name', text: `${HEADER}\nt1,2025-01-01 10:00 UTC,Kites,10\n`, fast: false },
+  { name: 'date with text after it', text: `${HEADER}\nt1,2025-01-01x,Kites,10\n`, fast: false },
   { name: 'blank line', text: `${HEADER}\nt1,2025-01-01,Kites,1\n\nt2,2025-01-02,Kites,2\n`, fast: false },
   { name: 'stray quote', text: `${HEADER}\nt1,2025-01-01,Ki"te,s",10\n`, fast: false },
   {

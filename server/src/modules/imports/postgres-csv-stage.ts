@@ -5,8 +5,7 @@
  * the fast path works on two: import-fast-path.ts). Then one scan in SQL checks the amounts and ids and
  * lists the distinct dates and categories, which `checkSale` (the one set of rules) checks in JS. A file
  * is taken only when Postgres is sure to read every row as the careful path would (read-sales-csv.ts +
- * checkSale) and every row is good: anything it cannot vouch for (a bad row, a timestamp date, padded
- * fields, a stray quote, a wrong field count, bytes that are not UTF-8) is a `miss`, and the import reads
+ * checkSale) and every row is good: anything it cannot vouch for (a bad row, padded fields, a stray quote, a wrong field count, bytes that are not UTF-8) is a `miss`, and the import reads
  * the file the careful way, which names every bad line. So both paths accept the same files with the same
  * totals; this one only skips the work of reading in JS a file that is clean.
  */
@@ -34,6 +33,20 @@ export interface StagedCsv {
 export interface FastPathMiss {
   miss: string;
 }
+
+/**
+ * A timestamp whose day the careful path takes as written (check-sale.ts's DATE_PATTERN, in POSIX form:
+ * `[0-9]`, as Postgres's `\d` may match other digits in some locales). Its first 10 characters are the day.
+ */
+const TIMESTAMP_PATTERN =
+  '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?$';
+
+/**
+ * The day of a staged date value: a timestamp's first 10 characters, anything else as written (for
+ * `checkSale` to judge). The check groups by it, so a file of timestamps has one group per day.
+ */
+const dayText = (column: string) =>
+  `CASE WHEN length(${column}) > 10 AND ${column} ~ '${TIMESTAMP_PATTERN}' THEN left(${column}, 10) ELSE ${column} END`;
 
 /** More distinct dates and categories than this and the lists are not worth fetching: take the careful path. */
 const MAX_DISTINCT = 200_000;
@@ -158,7 +171,8 @@ export async function stageWithPostgresCsv(
 /** The staged rows as applySales reads them (`category, day, amount, txn`); valid once checked. */
 export function stagedRowsSql({ table, columns: { category, date, amount, txn } }: StagedCsv): string {
   const id = txn ? `nullif(${txn}, '')` : 'NULL::text';
-  return `SELECT ${category} AS category, ${date}::date AS day, ${amount}::numeric AS amount, ${id} AS txn FROM ${table}`;
+  // Once checked, every date is a plain YYYY-MM-DD or a timestamp that starts with one (dayText).
+  return `SELECT ${category} AS category, left(${date}, 10)::date AS day, ${amount}::numeric AS amount, ${id} AS txn FROM ${table}`;
 }
 
 /**
@@ -183,9 +197,9 @@ export async function checkStagedCsv(
   let groups: { byDate: boolean; value: string | null; ok: boolean | null; withId: number }[];
   try {
     ({ rows: groups } = await client.query(
-      `SELECT GROUPING(${c}) = 1 AS "byDate", coalesce(${d}, ${c}) AS value,
+      `SELECT GROUPING(${c}) = 1 AS "byDate", coalesce(${dayText(d)}, ${c}) AS value,
               bool_and(coalesce(${amountOk} AND ${idOk}, false)) AS ok, ${withId}::int AS "withId"
-       FROM ${table} GROUP BY GROUPING SETS ((${d}), (${c})) LIMIT ${MAX_DISTINCT + 1}`,
+       FROM ${table} GROUP BY GROUPING SETS ((${dayText(d)}), (${c})) LIMIT ${MAX_DISTINCT + 1}`,
     ));
   } catch (error) {
     // An amount of those characters that is still not a number ("1e", "..") fails the cast.
@@ -222,7 +236,7 @@ export async function checkStagedCsv(
 export async function sumStagedDays(client: pg.Client, staged: StagedCsv, into: string): Promise<void> {
   const { category, date, amount } = staged.columns;
   await client.query(
-    `CREATE TEMP TABLE ${into} AS SELECT ${category} AS category, ${date}::date AS day,
+    `CREATE TEMP TABLE ${into} AS SELECT ${category} AS category, left(${date}, 10)::date AS day,
        sum(${amount}::numeric) AS amount, count(*)::int AS n FROM ${staged.table} GROUP BY 1, 2`,
   );
 }
