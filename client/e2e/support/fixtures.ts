@@ -1,8 +1,14 @@
-/** The specs' view of global-setup.ts: URLs, key, and a screenshot helper writing to e2e/screenshots/. */
+/**
+ * The specs' view of global-setup.ts: URLs, key, and a screenshot helper. Screenshots go to
+ * test-results/screenshots/ (ignored), so a test run leaves the tree clean; E2E_UPDATE_SCREENSHOTS=1 writes
+ * them over the committed ones in e2e/screenshots/ (the pictures the READMEs show).
+ */
 import { test as base, type Page } from '@playwright/test';
 import path from 'node:path';
 
-export const SCREENSHOTS = path.resolve(import.meta.dirname, '../screenshots');
+export const SCREENSHOTS = process.env.E2E_UPDATE_SCREENSHOTS
+  ? path.resolve(import.meta.dirname, '../screenshots')
+  : path.resolve(import.meta.dirname, '../../test-results/screenshots');
 
 export const env = {
   get web() {
