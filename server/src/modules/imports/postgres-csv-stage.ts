@@ -46,7 +46,15 @@ const TIMESTAMP_PATTERN =
  * `checkSale` to judge). The check groups by it, so a file of timestamps has one group per day.
  */
 const dayText = (column: string) =>
-  `CASE WHEN length(${column}) > 10 AND ${column} ~ '${TIMESTAMP_PATTERN}' THEN left(${column}, 10) ELSE ${column} END`;
+  `CASE WHEN octet_length(${column}) > 10 AND ${column} ~ '${TIMESTAMP_PATTERN}' THEN left(${column}, 10) ELSE ${column} END`;
+
+/**
+ * The day of a checked date value, as a date. A plain day is cast as it is (octet_length is free; left()
+ * on 2.4M rows cost ~0.1-0.4 s per query), a timestamp by its first 10 characters (Postgres's own date
+ * input would refuse offsets such as -99:99, which the careful path reads past).
+ */
+const dayOf = (column: string) =>
+  `CASE WHEN octet_length(${column}) = 10 THEN ${column}::date ELSE left(${column}, 10)::date END`;
 
 /** More distinct dates and categories than this and the lists are not worth fetching: take the careful path. */
 const MAX_DISTINCT = 200_000;
@@ -172,7 +180,7 @@ export async function stageWithPostgresCsv(
 export function stagedRowsSql({ table, columns: { category, date, amount, txn } }: StagedCsv): string {
   const id = txn ? `nullif(${txn}, '')` : 'NULL::text';
   // Once checked, every date is a plain YYYY-MM-DD or a timestamp that starts with one (dayText).
-  return `SELECT ${category} AS category, left(${date}, 10)::date AS day, ${amount}::numeric AS amount, ${id} AS txn FROM ${table}`;
+  return `SELECT ${category} AS category, ${dayOf(date)} AS day, ${amount}::numeric AS amount, ${id} AS txn FROM ${table}`;
 }
 
 /**
@@ -236,7 +244,7 @@ export async function checkStagedCsv(
 export async function sumStagedDays(client: pg.Client, staged: StagedCsv, into: string): Promise<void> {
   const { category, date, amount } = staged.columns;
   await client.query(
-    `CREATE TEMP TABLE ${into} AS SELECT ${category} AS category, left(${date}, 10)::date AS day,
+    `CREATE TEMP TABLE ${into} AS SELECT ${category} AS category, ${dayOf(date)} AS day,
        sum(${amount}::numeric) AS amount, count(*)::int AS n FROM ${staged.table} GROUP BY 1, 2`,
   );
 }
