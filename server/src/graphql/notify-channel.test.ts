@@ -129,4 +129,34 @@ describe('NotifyChannel', () => {
       await Promise.all([...sending, ...receiving].map((c) => c.stop()));
     }
   }, 60_000);
+
+  it('should listen on every channel again after a restart and tell each channel it reconnected', async () => {
+    const names = ['training_again', 'sales_again', 'queue_again'];
+    const [sender, receiver] = [newProcess(), newProcess()];
+    const received = names.map(() => [] as number[]);
+    const reconnects = names.map(() => ({ count: 0 }));
+    const sending = names.map((name) => open([], { count: 0 }, sender, name));
+    const receiving = names.map((name, i) => open(received[i]!, reconnects[i]!, receiver, name));
+    await Promise.all([...sending, ...receiving].map((c) => c.start()));
+    try {
+      await cluster.stop('fast');
+      await cluster.start();
+      await waitForValue(
+        async () => reconnects.every((r) => r.count >= 1),
+        (all) => all,
+        { timeoutMs: 30_000 },
+      );
+      for (let n = 1; n <= 50; n++) sending.forEach((channel) => channel.send({ n }));
+      await waitForValue(
+        async () => received.every((r) => r.length >= 50),
+        (all) => all,
+        { timeoutMs: 30_000 },
+      );
+      for (const r of received) expect(r).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+      // One reconnect, told once to each channel's owner.
+      expect(reconnects.map((r) => r.count)).toEqual([1, 1, 1]);
+    } finally {
+      await Promise.all([...sending, ...receiving].map((c) => c.stop()));
+    }
+  }, 90_000);
 });
