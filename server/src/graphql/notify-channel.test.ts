@@ -97,24 +97,43 @@ describe('NotifyChannel', () => {
     }
   }, 60_000);
 
-  it("should share one LISTEN connection and one NOTIFY pool among a process's channels", async () => {
-    const names = ['training_test', 'sales_test', 'queue_test'];
+  /**
+   * Three channels in each of two processes (sender, receiver), started; `sendAll(n)` sends 1..n on each
+   * sending channel, `delivered(n)` waits until each receiving channel got n and checks they came in order.
+   */
+  async function threeChannels(prefix: string) {
+    const names = ['training', 'sales', 'queue'].map((name) => `${prefix}_${name}`);
     const [sender, receiver] = [newProcess(), newProcess()];
     const received = names.map(() => [] as number[]);
+    const reconnects = names.map(() => ({ count: 0 }));
     const sending = names.map((name) => open([], { count: 0 }, sender, name));
-    const receiving = names.map((name, i) => open(received[i]!, { count: 0 }, receiver, name));
+    const receiving = names.map((name, i) => open(received[i]!, reconnects[i]!, receiver, name));
     await Promise.all([...sending, ...receiving].map((c) => c.start()));
+    return {
+      reconnects,
+      sendAll: (n: number) => {
+        for (let i = 1; i <= n; i++) sending.forEach((channel) => channel.send({ n: i }));
+      },
+      delivered: async (n: number) => {
+        await waitForValue(
+          async () => received.every((r) => r.length >= n),
+          (all) => all,
+          { timeoutMs: 30_000 },
+        );
+        // Each channel's messages arrived whole and in order, only to that channel's subscriber.
+        for (const r of received) expect(r).toEqual(Array.from({ length: n }, (_, i) => i + 1));
+      },
+      stop: () => Promise.all([...sending, ...receiving].map((c) => c.stop())),
+    };
+  }
+
+  it("should share one LISTEN connection and one NOTIFY pool among a process's channels", async () => {
+    const channels = await threeChannels('shared');
     const admin = new pg.Client({ connectionString: cluster.adminUrl });
     await admin.connect();
     try {
-      for (let n = 1; n <= 100; n++) sending.forEach((channel) => channel.send({ n }));
-      await waitForValue(
-        async () => received.every((r) => r.length >= 100),
-        (all) => all,
-        { timeoutMs: 20_000 },
-      );
-      // Each channel's messages arrived whole and in order, only to that channel's subscriber.
-      for (const r of received) expect(r).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+      channels.sendAll(100);
+      await channels.delivered(100);
       const { rows } = await admin.query<{ application_name: string; count: string }>(
         'SELECT application_name, count(*) FROM pg_stat_activity WHERE application_name = ANY($1) GROUP BY 1',
         [[LISTEN_APPLICATION_NAME, NOTIFY_APPLICATION_NAME]],
@@ -126,37 +145,26 @@ describe('NotifyChannel', () => {
       expect(count(NOTIFY_APPLICATION_NAME)).toBeGreaterThanOrEqual(1);
     } finally {
       await admin.end();
-      await Promise.all([...sending, ...receiving].map((c) => c.stop()));
+      await channels.stop();
     }
   }, 60_000);
 
   it('should listen on every channel again after a restart and tell each channel it reconnected', async () => {
-    const names = ['training_again', 'sales_again', 'queue_again'];
-    const [sender, receiver] = [newProcess(), newProcess()];
-    const received = names.map(() => [] as number[]);
-    const reconnects = names.map(() => ({ count: 0 }));
-    const sending = names.map((name) => open([], { count: 0 }, sender, name));
-    const receiving = names.map((name, i) => open(received[i]!, reconnects[i]!, receiver, name));
-    await Promise.all([...sending, ...receiving].map((c) => c.start()));
+    const channels = await threeChannels('again');
     try {
       await cluster.stop('fast');
       await cluster.start();
       await waitForValue(
-        async () => reconnects.every((r) => r.count >= 1),
+        async () => channels.reconnects.every((r) => r.count >= 1),
         (all) => all,
         { timeoutMs: 30_000 },
       );
-      for (let n = 1; n <= 50; n++) sending.forEach((channel) => channel.send({ n }));
-      await waitForValue(
-        async () => received.every((r) => r.length >= 50),
-        (all) => all,
-        { timeoutMs: 30_000 },
-      );
-      for (const r of received) expect(r).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+      channels.sendAll(50);
+      await channels.delivered(50);
       // One reconnect, told once to each channel's owner.
-      expect(reconnects.map((r) => r.count)).toEqual([1, 1, 1]);
+      expect(channels.reconnects.map((r) => r.count)).toEqual([1, 1, 1]);
     } finally {
-      await Promise.all([...sending, ...receiving].map((c) => c.stop()));
+      await channels.stop();
     }
   }, 90_000);
 });
