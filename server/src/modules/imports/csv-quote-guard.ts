@@ -31,8 +31,7 @@ export class CsvQuoteGuard {
     const plain = chunk.indexOf(QUOTE) === -1 && chunk.indexOf(BACKSLASH) === -1;
     // No quote and no backslash: only where the chunk ends matters (a quoted field stays quoted).
     if (plain && this.state !== 'quote-in-quoted' && this.state !== 'quoted') {
-      const last = chunk[chunk.length - 1]!;
-      this.state = last === LF || last === CR ? 'line-start' : last === COMMA ? 'field-start' : 'unquoted';
+      this.state = this.after(chunk[chunk.length - 1]!);
       return true;
     }
     if (plain && this.state === 'quoted') return true;

@@ -123,7 +123,7 @@ const dailyResult = (row: DailyResultRow): Omit<ApplyResult, 'duplicates'> => ({
 
 /**
  * The two halves of `applySales` as two statements, for an import that sums its days elsewhere meanwhile
- * (import-fast-apply.ts): first the new ids…
+ * (imports/import-fast-path.ts): first the new ids…
  * @param rowsSql - as for applySales (a table's rows: `fromTable`); `$1` is the source
  * @returns how many rows went into SaleTransaction (anti-join: `isIdRace` when a concurrent writer meets it)
  */
