@@ -8,6 +8,7 @@ import {
   type ChildProject,
   type ServerChild,
 } from '../utils/start-child.js';
+import { LISTEN_APPLICATION_NAME } from '../../src/db/pg-notifications.js';
 import { gql } from '../utils/start-test-server.js';
 import { waitForValue } from '../utils/wait-for.js';
 import { collect, createWsTestClient } from '../utils/ws-test-client.js';
@@ -93,6 +94,11 @@ describe('a training-only worker process beside an API-only process (real proces
     expect(metrics).toMatch(new RegExp(`process_role\\{pid="${worker.child.pid}",role="worker"\\} 1`));
     expect(metrics).toMatch(/training_epoch_duration_seconds_count\{category="Beauty"\} 6/);
     expect((await fetch(`${worker.url}/graphql`)).status).toBe(404);
+    // Each process listens for the others' events (API: 3 channels, worker: 2) on one connection.
+    const listening = await project.db.prisma.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM pg_stat_activity
+       WHERE datname = current_database() AND application_name = ${LISTEN_APPLICATION_NAME}`;
+    expect(listening[0]!.n).toBe(2);
   });
 
   /** Nice value of each thread of a process (Linux: field 19 of /proc/<pid>/task/<tid>/stat). */

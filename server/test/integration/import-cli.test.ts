@@ -1,7 +1,7 @@
 /**
  * `npm run import` as a user runs it (the CLI entry in a child process, NODE_ENV unset) on a real Postgres:
  * a clean export goes in by the fast path (Postgres reads the CSV), one with padded fields is read row by
- * row and says why; both store the same totals.
+ * row and says why; both store the same totals. An export with timestamp dates also takes the fast path.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
@@ -61,5 +61,17 @@ describe('npm run import on Postgres (the CLI in a child process)', () => {
 
     expect(await dayTotal(db.prisma, 'Kites', '2025-06-01')).toBe(20);
     expect(await dayTotal(db.prisma, 'Kites', '2025-06-02')).toBe(7);
+  }, 240_000);
+
+  it('should take the fast path for an export with timestamps, counting each sale on its day as written', async () => {
+    const stamped = runImport('stamped.csv', [
+      't-1,2025-07-01T09:15:00Z,C1,F,30,Drums,1,10,10',
+      't-2,2025-07-01 23:59,C2,M,40,Drums,1,5,5',
+      't-3,2025-07-02T00:30:00+02:00,C3,F,50,Drums,1,4,4',
+    ]);
+    expect(stamped).toMatch(/imported 3 rows/);
+    expect(stamped).not.toMatch(/read row by row/);
+    expect(await dayTotal(db.prisma, 'Drums', '2025-07-01')).toBe(15);
+    expect(await dayTotal(db.prisma, 'Drums', '2025-07-02')).toBe(4);
   }, 240_000);
 });
